@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { Agent, Account, Channel, Contact, EntityKind, Id, IsoTime, Message, Priority, Team, Ticket, TicketStatus } from '../model/index.ts';
+
+export const QueueView = z.enum(['mine', 'unassigned', 'team', 'all']);
+export type QueueView = z.infer<typeof QueueView>;
+
+/** One line of a queue: what a list shows without opening the ticket. */
+export const QueueRow = z.object({
+  id: Id,
+  number: z.number().int().nullable(),
+  subject: z.string(),
+  status: TicketStatus,
+  priority: Priority,
+  channel: Channel,
+  requesterName: z.string(),
+  accountName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  /** A local change to this ticket has not reached the server yet. */
+  pendingSync: z.boolean(),
+});
+export type QueueRow = z.infer<typeof QueueRow>;
+
+export const QueuePage = z.object({
+  rows: z.array(QueueRow),
+  /** Opaque keyset cursor for the next page; null at the end. */
+  next: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+});
+export type QueuePage = z.infer<typeof QueuePage>;
+
+export const TimelineMessage = Message.extend({
+  authorName: z.string(),
+  /** Written on this machine and not yet acknowledged by the server. */
+  pendingSync: z.boolean(),
+});
+export type TimelineMessage = z.infer<typeof TimelineMessage>;
+
+export const TicketDetail = z.object({
+  ticket: Ticket,
+  messages: z.array(TimelineMessage),
+  requester: Contact,
+  assignee: Agent.nullable(),
+  team: Team.nullable(),
+  pendingSync: z.boolean(),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const TicketSummary = Ticket.pick({
+  id: true,
+  number: true,
+  subject: true,
+  status: true,
+  priority: true,
+  createdAt: true,
+  updatedAt: true,
+  solvedAt: true,
+}).extend({ requesterName: z.string() });
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+/** The 360° customer pane beside a ticket. */
+export const CustomerPane = z.object({
+  contact: Contact,
+  account: Account.nullable(),
+  /** Every contact of the account, the requester included. */
+  accountContacts: z.array(Contact),
+  /** The account's tickets other than this one, newest first. */
+  accountTickets: z.array(TicketSummary),
+  /** The requester's own earlier tickets, newest first. */
+  contactTickets: z.array(TicketSummary),
+  stats: z.object({
+    openTickets: z.number().int(),
+    solvedTickets: z.number().int(),
+  }),
+});
+export type CustomerPane = z.infer<typeof CustomerPane>;
+
+export const SyncStatus = z.object({
+  /** Connected to the server's realtime socket and last request succeeded. */
+  online: z.boolean(),
+  phase: z.enum(['signed_out', 'bootstrapping', 'syncing', 'idle', 'offline', 'error']),
+  /** Mutations in the outbox not yet acknowledged by the server. */
+  pending: z.number().int().nonnegative(),
+  /** Mutations the server refused permanently and the agent has not dealt with yet. */
+  rejected: z.number().int().nonnegative(),
+  lastSyncedAt: IsoTime.nullable(),
+  /** What went wrong and what to do, in words for the agent. */
+  error: z.string().nullable(),
+  progress: z.object({ label: z.string(), done: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const Session = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('signed_out') }),
+  z.object({ state: z.literal('signed_in'), serverUrl: z.string(), workspaceName: z.string(), agent: Agent }),
+]);
+export type Session = z.infer<typeof Session>;
+
+export const ChangedEvent = z.object({ kinds: z.array(EntityKind) });

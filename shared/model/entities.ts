@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { Account } from './account.ts';
+import { Agent, Team } from './agent.ts';
+import { Article } from './article.ts';
+import type { EntityKind } from './common.ts';
+import { Contact } from './contact.ts';
+import { Message } from './message.ts';
+import { Ticket } from './ticket.ts';
+
+/** The schema of each entity kind: one place that maps a kind to its row shape. */
+export const entitySchemas = {
+  team: Team,
+  agent: Agent,
+  account: Account,
+  contact: Contact,
+  ticket: Ticket,
+  message: Message,
+  article: Article,
+} as const satisfies Record<EntityKind, z.ZodType>;
+
+export type EntityOf<K extends EntityKind> = z.infer<(typeof entitySchemas)[K]>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Id, IsoTime } from './common.ts';
+
+/** Longest message body accepted anywhere (characters). Longer input is refused, never truncated. */
+export const MAX_BODY_CHARS = 100_000;
+
+export const MessageKind = z.enum(['reply', 'note', 'event']);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+export const AuthorType = z.enum(['agent', 'contact', 'system']);
+export type AuthorType = z.infer<typeof AuthorType>;
+
+/** One entry in a ticket's conversation: a public reply, an internal note, or a system event. Append-only. */
+export const Message = z.object({
+  id: Id,
+  ticketId: Id,
+  kind: MessageKind,
+  authorType: AuthorType,
+  /** Agent id or contact id, by authorType; null for system events. */
+  authorId: Id.nullable(),
+  body: z.string().max(MAX_BODY_CHARS),
+  createdAt: IsoTime,
+});
+export type Message = z.infer<typeof Message>;

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { EntityKind, EntityOf, Role } from '../model/index.ts';
+
+/** Who runs a mutation, and when. The server's values win: it re-runs every mutator. */
+export interface MutationContext {
+  readonly actorId: string;
+  readonly role: Role;
+  /** ISO time of the mutation: the client's clock optimistically, the server's authoritatively. */
+  readonly now: string;
+  readonly side: 'client' | 'server';
+}
+
+/**
+ * The transaction a mutator runs in. The engine implements it over the replica
+ * (better-sqlite3), the server over its store (Kysely); a mutator sees no difference.
+ */
+export interface MutationTx {
+  readonly ctx: MutationContext;
+  get<K extends EntityKind>(kind: K, id: string): Promise<EntityOf<K> | undefined>;
+  put<K extends EntityKind>(kind: K, row: EntityOf<K>): Promise<void>;
+}
+
+export interface Mutator<S extends z.ZodType = z.ZodType> {
+  /** Versioned name, e.g. `ticket.setStatus@1`. A changed meaning gets a new version. */
+  readonly name: string;
+  readonly args: S;
+  run(tx: MutationTx, args: z.output<S>): Promise<void>;
+}
+
+/** A permanent refusal (validation, permission, state machine): recorded, never retried. */
+export class MutationRejected extends Error {
+  override readonly name = 'MutationRejected';
+}
+
+export function defineMutator<S extends z.ZodType>(m: Mutator<S>): Mutator<S> {
+  return m;
+}
