@@ -1,3 +1,4 @@
 export * from './channels.ts';
 export * from './contract.ts';
 export * from './views.ts';
+export * from './envelope.ts';
