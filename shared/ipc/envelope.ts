@@ -52,3 +52,14 @@ export function unwrapDeskResult(result: DeskResult): unknown {
   if (result.ok) return result.value;
   throw new DeskError(result.error.code, result.error.message);
 }
+
+/**
+ * What actually crosses a process boundary, and so what `window.desk` is: calls return
+ * a DeskResult (errors as data, since contextBridge strips custom error fields) and
+ * events arrive by name. The renderer wraps it into the typed DeskApi (createDeskApi).
+ * The Electron preload, the browser host's socket client and the engine worker all speak it.
+ */
+export interface DeskTransport {
+  invoke(name: string, input: unknown): Promise<DeskResult>;
+  on(listener: (event: string, payload: unknown) => void): () => void;
+}

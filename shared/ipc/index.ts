@@ -2,3 +2,4 @@ export * from './channels.ts';
 export * from './contract.ts';
 export * from './views.ts';
 export * from './envelope.ts';
+export * from './desk-api.ts';
