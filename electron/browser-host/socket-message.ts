@@ -1,0 +1,40 @@
+import { DeskError, SocketClientMessage } from '../../shared/ipc/index.ts';
+
+/** Largest message a page may send. Well above any valid call (a reply body is at most 100,000 characters). */
+export const MAX_SOCKET_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Beyond this the socket library closes the connection (1009) without reading the message.
+ * Between the two limits the message is still read, so its call can be answered with a clear error.
+ */
+export const SOCKET_HARD_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export type DecodedMessage =
+  | { ok: true; message: SocketClientMessage }
+  /** `id` is the call to answer, or null when the message does not say which call it is. */
+  | { ok: false; id: number | null; error: DeskError };
+
+function callId(value: unknown): number | null {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+}
+
+/** Reads one message from the page: JSON, within the size limit, shaped as a SocketClientMessage. */
+export function decodeClientMessage(data: Buffer): DecodedMessage {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data.toString('utf8'));
+  } catch {
+    return { ok: false, id: null, error: new DeskError('invalid_input', 'Malformed message: not JSON') };
+  }
+  const id = callId(parsed);
+  if (data.byteLength > MAX_SOCKET_MESSAGE_BYTES) {
+    return { ok: false, id, error: new DeskError('invalid_input', `Message too large: ${data.byteLength} bytes (the limit is ${MAX_SOCKET_MESSAGE_BYTES})`) };
+  }
+  const message = SocketClientMessage.safeParse(parsed);
+  if (!message.success) {
+    const issue = message.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, id, error: new DeskError('invalid_input', `Malformed message${where}: ${issue?.message ?? 'wrong shape'}`) };
+  }
+  return { ok: true, message: message.data };
+}
