@@ -30,7 +30,8 @@ export function decodeClientMessage(data: Buffer): DecodedMessage {
   if (data.byteLength > MAX_SOCKET_MESSAGE_BYTES) {
     return { ok: false, id, error: new DeskError('invalid_input', `Message too large: ${data.byteLength} bytes (the limit is ${MAX_SOCKET_MESSAGE_BYTES})`) };
   }
-  const message = SocketClientMessage.safeParse(parsed);
+  // JSON drops an undefined `input`, which is how a call without input arrives; the schema wants the key.
+  const message = SocketClientMessage.safeParse(typeof parsed === 'object' && parsed !== null ? { input: undefined, ...parsed } : parsed);
   if (!message.success) {
     const issue = message.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
