@@ -83,8 +83,9 @@ describe('IPC router', () => {
 
   it('answers the invoke channel using the sender frame URL, refusing a destroyed frame', async () => {
     const { engine, calls } = recordingEngine();
-    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<DeskResult>>();
-    const ipcMain = { handle: (channel: string, fn: (event: never, ...args: unknown[]) => Promise<DeskResult>) => handlers.set(channel, fn) };
+    type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<DeskResult>;
+    const handlers = new Map<string, Handler>();
+    const ipcMain = { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) };
     attachIpcRouter(ipcMain as never, { engine, isTrustedSender: renderer.isRendererUrl, log: () => {} });
 
     const invoke = handlers.get(INVOKE_CHANNEL)!;

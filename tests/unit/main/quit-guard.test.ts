@@ -24,7 +24,7 @@ describe('quit guard', () => {
     const app = new FakeApp();
     const closed = deferred();
     let closeCalls = 0;
-    closeBeforeQuit(app, () => (closeCalls++, closed.promise), () => {});
+    closeBeforeQuit(app as never, () => (closeCalls++, closed.promise), () => {});
 
     app.quit();
     app.quit();
@@ -41,7 +41,7 @@ describe('quit guard', () => {
   it('still quits, and says why, when the engine fails to close', async () => {
     const app = new FakeApp();
     const logs: string[] = [];
-    closeBeforeQuit(app, () => Promise.reject(new Error('worker gone')), (m) => logs.push(m));
+    closeBeforeQuit(app as never, () => Promise.reject(new Error('worker gone')), (m) => logs.push(m));
     app.quit();
     await new Promise((resolve) => setImmediate(resolve));
     expect(app.quitted).toBe(1);
