@@ -1,0 +1,19 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { EntityKind } from '../../../shared/model/common.ts';
+import { queryKeys } from './query-keys.ts';
+
+/** Which cached queries show rows of each kind. */
+const shownBy: Record<EntityKind, readonly QueryKey[]> = {
+  team: [queryKeys.agents, queryKeys.ticket, queryKeys.queue],
+  agent: [queryKeys.agents, queryKeys.ticket, queryKeys.queue, queryKeys.session],
+  account: [queryKeys.queue, queryKeys.customer],
+  contact: [queryKeys.queue, queryKeys.ticket, queryKeys.customer],
+  ticket: [queryKeys.queue, queryKeys.ticket, queryKeys.customer],
+  message: [queryKeys.ticket],
+  article: [],
+};
+
+export function invalidateKinds(queryClient: QueryClient, kinds: readonly EntityKind[]): void {
+  const keys = new Set(kinds.flatMap((kind) => shownBy[kind]));
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+}

@@ -1,0 +1,62 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ProcedureInput, ProcedureOutput } from '../../../shared/ipc/contract.ts';
+import type { Session } from '../../../shared/ipc/views.ts';
+import { useDesk } from '../desk/desk-context.tsx';
+import { queryKeys } from './query-keys.ts';
+
+type TicketProcedure = 'ticket.reply' | 'ticket.setStatus' | 'ticket.assign';
+
+/**
+ * A change to one ticket. The engine also announces it with `changed`; refreshing here
+ * keeps the UI right even before that event lands.
+ */
+function useTicketMutation<N extends TicketProcedure>(name: N) {
+  const desk = useDesk();
+  const queryClient = useQueryClient();
+  const invoke = desk.invoke as (name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
+  return useMutation({
+    mutationFn: (input: ProcedureInput<N>) => invoke(name, input),
+    onSettled: (_data, _error, input) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ticketDetail(input.ticketId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.queue });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.customer });
+    },
+  });
+}
+
+export const useReply = () => useTicketMutation('ticket.reply');
+export const useSetStatus = () => useTicketMutation('ticket.setStatus');
+export const useAssign = () => useTicketMutation('ticket.assign');
+
+/** A new session (or none) makes every cached replica query meaningless. */
+function replaceSession(queryClient: QueryClient, session: Session): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session[0] });
+  queryClient.setQueryData(queryKeys.session, session);
+}
+
+export function useLogin() {
+  const desk = useDesk();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProcedureInput<'session.login'>) => desk.invoke('session.login', input),
+    onSuccess: (session) => replaceSession(queryClient, session),
+  });
+}
+
+export function useLogout() {
+  const desk = useDesk();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => desk.invoke('session.logout'),
+    onSuccess: (session) => replaceSession(queryClient, session),
+  });
+}
+
+export function useSyncNow() {
+  const desk = useDesk();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => desk.invoke('sync.now'),
+    onSuccess: (status) => queryClient.setQueryData(queryKeys.syncStatus, status),
+  });
+}

@@ -1,0 +1,51 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { QueueView } from '../../../shared/ipc/views.ts';
+import { useDesk } from '../desk/desk-context.tsx';
+import { queryKeys } from './query-keys.ts';
+
+/** Rows per `queue.page` call: a few screens, so scrolling rarely waits. */
+export const QUEUE_PAGE_SIZE = 100;
+
+export function useSession() {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.session, queryFn: () => desk.invoke('session.get') });
+}
+
+export function useQueueCounts() {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.queueCounts, queryFn: () => desk.invoke('queue.counts') });
+}
+
+export function useQueuePages(view: QueueView) {
+  const desk = useDesk();
+  return useInfiniteQuery({
+    queryKey: queryKeys.queuePages(view),
+    queryFn: ({ pageParam }) => desk.invoke('queue.page', { view, after: pageParam, limit: QUEUE_PAGE_SIZE }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+  });
+}
+
+export function useTicketDetail(id: string) {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.ticketDetail(id), queryFn: () => desk.invoke('ticket.get', { id }) });
+}
+
+export function useCustomerPane(ticketId: string) {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.customerPane(ticketId), queryFn: () => desk.invoke('customer.pane', { ticketId }) });
+}
+
+export function useAgents() {
+  const desk = useDesk();
+  return useQuery({
+    queryKey: queryKeys.agents,
+    queryFn: () => desk.invoke('directory.agents'),
+    select: (agents) => agents.toSorted((a, b) => a.name.localeCompare(b.name)),
+  });
+}
+
+export function useSyncStatus() {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => desk.invoke('sync.status') });
+}

@@ -1,0 +1,15 @@
+import type { QueueView } from '../../../shared/ipc/views.ts';
+
+/** Every replica query the renderer caches. Roots are what `changed` events invalidate. */
+export const queryKeys = {
+  session: ['session'] as const,
+  queue: ['queue'] as const,
+  queuePages: (view: QueueView) => ['queue', 'pages', view] as const,
+  queueCounts: ['queue', 'counts'] as const,
+  ticket: ['ticket'] as const,
+  ticketDetail: (id: string) => ['ticket', id] as const,
+  customer: ['customer'] as const,
+  customerPane: (ticketId: string) => ['customer', ticketId] as const,
+  agents: ['agents'] as const,
+  syncStatus: ['sync', 'status'] as const,
+};

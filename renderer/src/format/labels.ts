@@ -1,0 +1,29 @@
+import type { Plan } from '../../../shared/model/account.ts';
+import type { Channel, Priority, TicketStatus } from '../../../shared/model/ticket.ts';
+
+export const statusLabel: Record<TicketStatus, string> = {
+  new: 'New',
+  open: 'Open',
+  pending: 'Pending',
+  on_hold: 'On hold',
+  solved: 'Solved',
+  closed: 'Closed',
+};
+
+export const priorityLabel: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+
+export const channelLabel: Record<Channel, string> = {
+  email: 'Email',
+  chat: 'Chat',
+  phone: 'Phone',
+  social: 'Social',
+  web: 'Web form',
+  api: 'API',
+};
+
+export const planLabel: Record<Plan, string> = { free: 'Free', starter: 'Starter', pro: 'Pro', enterprise: 'Enterprise' };
+
+/** The server numbers tickets; until it has seen one, it has no number yet. */
+export function ticketNumberLabel(number: number | null): string {
+  return number === null ? 'Pending #' : `#${number}`;
+}

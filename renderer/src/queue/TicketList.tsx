@@ -1,0 +1,101 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { ErrorText } from '../common/ErrorText.tsx';
+import { useNow } from '../common/use-now.ts';
+import { useQueuePages } from '../data/queries.ts';
+import { useShortcuts } from '../keyboard/use-shortcuts.ts';
+import { useUi } from '../state/ui-store.ts';
+import { TICKET_LIST_ID } from './QueueTabs.tsx';
+import { ticketRowId, TicketRow } from './TicketRow.tsx';
+
+const ROW_HEIGHT = 56;
+/** Start loading the next page this many rows before the loaded ones run out. */
+const PREFETCH_ROWS = 30;
+
+export function TicketList() {
+  const view = useUi((s) => s.view);
+  const cursorId = useUi((s) => s.cursorId);
+  const openTicketId = useUi((s) => s.openTicketId);
+  const setCursor = useUi((s) => s.setCursor);
+  const openTicket = useUi((s) => s.openTicket);
+  const now = useNow();
+  const pages = useQueuePages(view);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+
+  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
+  const total = pages.data?.pages.at(-1)?.total ?? 0;
+  // The full length up front keeps the scrollbar honest; rows not loaded yet show as placeholders.
+  const count = hasNextPage ? Math.max(total, rows.length + 1) : rows.length;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const lastVisible = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastVisible >= rows.length - PREFETCH_ROWS) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastVisible, rows.length]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [view]);
+
+  const cursorIndex = rows.findIndex((r) => r.id === cursorId);
+  const moveCursor = (step: 1 | -1) => {
+    const next = cursorIndex === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, cursorIndex + step));
+    const row = rows[next];
+    if (!row) return;
+    setCursor(row.id);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const openCursor = () => {
+    if (cursorId && cursorIndex !== -1) openTicket(cursorId);
+  };
+
+  useShortcuts({ j: () => moveCursor(1), k: () => moveCursor(-1), Enter: openCursor });
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      moveCursor(e.key === 'ArrowDown' ? 1 : -1);
+    }
+  };
+
+  return (
+    <div className="ticket-list-wrap">
+      <div
+        ref={scrollRef}
+        id={TICKET_LIST_ID}
+        role="listbox"
+        aria-label="Tickets"
+        aria-busy={pages.isPending || isFetchingNextPage}
+        aria-activedescendant={cursorIndex !== -1 ? ticketRowId(rows[cursorIndex]!.id) : undefined}
+        tabIndex={0}
+        className="ticket-list"
+        onKeyDown={onKeyDown}
+      >
+        <div className="ticket-list-space" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            const style = { height: item.size, transform: `translateY(${item.start}px)` };
+            if (!row) return <div key={item.key} className="ticket-row is-placeholder" style={style} aria-hidden="true" />;
+            return (
+              <TicketRow
+                key={row.id}
+                row={row}
+                now={now}
+                selected={row.id === cursorId}
+                open={row.id === openTicketId}
+                style={style}
+                onOpen={openTicket}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {pages.isPending && <p className="list-note">Loading tickets…</p>}
+      {pages.isSuccess && rows.length === 0 && <p className="list-note">No tickets in this queue.</p>}
+      <ErrorText error={pages.error} className="list-note" />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Session } from '../../../shared/ipc/views.ts';
+import { ErrorText } from '../common/ErrorText.tsx';
+import { useLogout } from '../data/mutations.ts';
+import { SyncIndicator } from '../sync/SyncIndicator.tsx';
+
+type SignedIn = Extract<Session, { state: 'signed_in' }>;
+
+export function TopBar({ session }: { session: SignedIn }) {
+  const logout = useLogout();
+  return (
+    <header className="top-bar">
+      <span className="brand">Orbit</span>
+      <span className="workspace-name" title={session.serverUrl}>
+        {session.workspaceName}
+      </span>
+      <span className="spacer" />
+      <SyncIndicator />
+      <span className="agent-name" title={session.agent.email}>
+        {session.agent.name}
+      </span>
+      <button type="button" className="button-quiet" onClick={() => logout.mutate()} disabled={logout.isPending}>
+        Sign out
+      </button>
+      <ErrorText error={logout.error} />
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Session } from '../../../shared/ipc/views.ts';
+import { CustomerPane } from '../customer/CustomerPane.tsx';
+import { useShortcuts } from '../keyboard/use-shortcuts.ts';
+import { QueueTabs } from '../queue/QueueTabs.tsx';
+import { TicketList } from '../queue/TicketList.tsx';
+import { useUi } from '../state/ui-store.ts';
+import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
+import { TicketView } from '../ticket/TicketView.tsx';
+import { TopBar } from './TopBar.tsx';
+
+type SignedIn = Extract<Session, { state: 'signed_in' }>;
+
+/** The three panes: queue, ticket, customer. */
+export function Workspace({ session }: { session: SignedIn }) {
+  const openTicketId = useUi((s) => s.openTicketId);
+  const focusComposer = useUi((s) => s.focusComposer);
+
+  useShortcuts({
+    r: () => openTicketId && focusComposer('reply'),
+    n: () => openTicketId && focusComposer('note'),
+  });
+
+  return (
+    <div className="workspace">
+      <TopBar session={session} />
+      <InitialSyncProgress />
+      <div className="panes">
+        <nav className="queue-pane" aria-label="Queue">
+          <QueueTabs />
+          <TicketList />
+          <p className="shortcut-hint">
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> reply · <kbd>n</kbd> note
+          </p>
+        </nav>
+        <main className="ticket-pane">
+          {openTicketId ? (
+            <TicketView ticketId={openTicketId} meId={session.agent.id} />
+          ) : (
+            <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>
+          )}
+        </main>
+        <CustomerPane ticketId={openTicketId} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { QueueView } from '../../../shared/ipc/views.ts';
+
+export type ComposerMode = 'reply' | 'note';
+
+/** UI state only; replica data lives in TanStack Query. Drafts are kept in memory per ticket. */
+interface UiState {
+  view: QueueView;
+  /** The highlighted queue row (moved by j/k). */
+  cursorId: string | null;
+  /** The ticket shown in the middle pane. */
+  openTicketId: string | null;
+  composerMode: ComposerMode;
+  /** Bumped to ask the composer to take focus (r / n shortcuts). */
+  composerFocusRequest: number;
+  drafts: Record<string, string>;
+  setView(view: QueueView): void;
+  setCursor(id: string | null): void;
+  openTicket(id: string): void;
+  setComposerMode(mode: ComposerMode): void;
+  focusComposer(mode: ComposerMode): void;
+  setDraft(ticketId: string, text: string): void;
+  /** Clears a sent draft, unless the agent already typed on. */
+  clearDraftIfUnchanged(ticketId: string, sent: string): void;
+}
+
+export const useUi = create<UiState>()((set) => ({
+  view: 'mine',
+  cursorId: null,
+  openTicketId: null,
+  composerMode: 'reply',
+  composerFocusRequest: 0,
+  drafts: {},
+  setView: (view) => set({ view, cursorId: null }),
+  setCursor: (cursorId) => set({ cursorId }),
+  openTicket: (id) => set({ openTicketId: id, cursorId: id }),
+  setComposerMode: (composerMode) => set({ composerMode }),
+  focusComposer: (composerMode) => set((s) => ({ composerMode, composerFocusRequest: s.composerFocusRequest + 1 })),
+  setDraft: (ticketId, text) => set((s) => ({ drafts: { ...s.drafts, [ticketId]: text } })),
+  clearDraftIfUnchanged: (ticketId, sent) =>
+    set((s) => {
+      if (s.drafts[ticketId] !== sent) return {};
+      const { [ticketId]: _sent, ...rest } = s.drafts;
+      return { drafts: rest };
+    }),
+}));

@@ -1,0 +1,108 @@
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { ErrorText } from '../common/ErrorText.tsx';
+import { useReply } from '../data/mutations.ts';
+import { useUi, type ComposerMode } from '../state/ui-store.ts';
+
+const modes: ReadonlyArray<{ mode: ComposerMode; button: string; field: string }> = [
+  { mode: 'reply', button: 'Public reply', field: 'Reply' },
+  { mode: 'note', button: 'Internal note', field: 'Internal note' },
+];
+
+const sendKeys = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘ Enter' : 'Ctrl Enter';
+
+interface Props {
+  ticketId: string;
+  requesterName: string;
+  closed: boolean;
+}
+
+/** Public reply or internal note. The draft lives in the UI store per ticket and survives a failed send. */
+export function Composer({ ticketId, requesterName, closed }: Props) {
+  const fieldId = useId();
+  const mode = useUi((s) => s.composerMode);
+  const setMode = useUi((s) => s.setComposerMode);
+  const focusRequest = useUi((s) => s.composerFocusRequest);
+  const draft = useUi((s) => s.drafts[ticketId] ?? '');
+  const setDraft = useUi((s) => s.setDraft);
+  const clearDraftIfUnchanged = useUi((s) => s.clearDraftIfUnchanged);
+  const reply = useReply();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const handledFocusRequest = useRef(focusRequest);
+
+  useEffect(() => {
+    if (focusRequest === handledFocusRequest.current) return;
+    handledFocusRequest.current = focusRequest;
+    textRef.current?.focus();
+  }, [focusRequest]);
+
+  const current = modes.find((m) => m.mode === mode) ?? modes[0]!;
+  const canSend = draft.trim().length > 0 && !reply.isPending;
+
+  const send = () => {
+    if (!canSend) return;
+    const body = draft;
+    // mutateAsync rather than mutate's callbacks: those are dropped if the agent has already moved to another ticket.
+    reply.mutateAsync({ ticketId, kind: mode, body }).then(
+      () => clearDraftIfUnchanged(ticketId, body),
+      () => {},
+    );
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      send();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.currentTarget.blur();
+    }
+  };
+
+  const placeholder =
+    mode === 'reply'
+      ? closed
+        ? 'This ticket is closed: it takes internal notes, not replies.'
+        : `Reply to ${requesterName}…`
+      : 'Note for your team; the customer never sees it…';
+
+  return (
+    <div className={`composer composer-${mode}`}>
+      <div className="composer-modes">
+        {modes.map((m) => (
+          <button
+            key={m.mode}
+            type="button"
+            aria-pressed={m.mode === mode}
+            className="composer-mode"
+            onClick={() => {
+              setMode(m.mode);
+              textRef.current?.focus();
+            }}
+          >
+            {m.button}
+          </button>
+        ))}
+      </div>
+      <label htmlFor={fieldId} className="visually-hidden">
+        {current.field}
+      </label>
+      <textarea
+        id={fieldId}
+        ref={textRef}
+        className="composer-text"
+        rows={4}
+        placeholder={placeholder}
+        value={draft}
+        onChange={(e) => setDraft(ticketId, e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <ErrorText error={reply.error} />
+      <div className="composer-actions">
+        <span className="composer-hint">{sendKeys} to send · Esc to leave</span>
+        <button type="button" className="button-primary" disabled={!canSend} onClick={send}>
+          Send
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { TimelineMessage } from '../../../shared/ipc/views.ts';
+import { MessageItem } from './MessageItem.tsx';
+
+/** The thread, oldest first, kept scrolled to the newest entry when a ticket opens or grows. */
+export function Conversation({ ticketId, messages }: { ticketId: string; messages: TimelineMessage[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [ticketId, messages.length]);
+
+  return (
+    <div ref={ref} role="log" aria-label="Conversation" className="conversation">
+      {messages.length === 0 && <p className="pane-note">No messages yet.</p>}
+      {messages.map((m) => (
+        <MessageItem key={m.id} message={m} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { TimelineMessage } from '../../../shared/ipc/views.ts';
+import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
+import { formatDateTime, formatFull } from '../format/time.ts';
+
+const kindName = { reply: 'Reply', note: 'Internal note', event: 'Event' } as const;
+
+function Stamp({ at }: { at: string }) {
+  return (
+    <time dateTime={at} title={formatFull(at)}>
+      {formatDateTime(at)}
+    </time>
+  );
+}
+
+/** One entry of the conversation. Bodies are plain text, never HTML. */
+export function MessageItem({ message }: { message: TimelineMessage }) {
+  const label = `${kindName[message.kind]} from ${message.authorName}`;
+  if (message.kind === 'event') {
+    return (
+      <article aria-label={label} className="message message-event">
+        <span className="event-body">{message.body}</span> <Stamp at={message.createdAt} />
+      </article>
+    );
+  }
+  const fromCustomer = message.authorType === 'contact';
+  const tag = message.kind === 'note' ? 'Internal note' : fromCustomer ? 'Customer' : 'Public reply';
+  return (
+    <article aria-label={label} className={`message message-${message.kind}${fromCustomer ? ' from-customer' : ' from-agent'}`}>
+      <header className="message-head">
+        <span className="message-author">{message.authorName}</span>
+        <span className="message-tag">{tag}</span>
+        <Stamp at={message.createdAt} />
+        {message.pendingSync && <PendingSyncMark />}
+      </header>
+      <div className="message-body">{message.body}</div>
+    </article>
+  );
+}

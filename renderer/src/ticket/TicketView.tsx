@@ -1,0 +1,40 @@
+import { ErrorText } from '../common/ErrorText.tsx';
+import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
+import { PriorityMark } from '../common/PriorityMark.tsx';
+import { useTicketDetail } from '../data/queries.ts';
+import { channelLabel, ticketNumberLabel } from '../format/labels.ts';
+import { formatDateTime, formatFull } from '../format/time.ts';
+import { Composer } from './Composer.tsx';
+import { Conversation } from './Conversation.tsx';
+import { TicketControls } from './TicketControls.tsx';
+
+export function TicketView({ ticketId, meId }: { ticketId: string; meId: string }) {
+  const detail = useTicketDetail(ticketId);
+
+  if (detail.isPending) return <p className="pane-note">Loading ticket…</p>;
+  if (detail.error) return <ErrorText error={detail.error} className="pane-note" />;
+  if (!detail.data) return <p className="pane-note">This ticket is not on this computer any more; it may have moved to a team you do not see.</p>;
+
+  const { ticket, messages, requester, team, assignee, pendingSync } = detail.data;
+  return (
+    <>
+      <header className="ticket-header">
+        <div className="ticket-meta">
+          <span className={`ticket-number${ticket.number === null ? ' is-provisional' : ''}`}>{ticketNumberLabel(ticket.number)}</span>
+          <PriorityMark priority={ticket.priority} />
+          <span>{channelLabel[ticket.channel]}</span>
+          <span title={formatFull(ticket.createdAt)}>Opened {formatDateTime(ticket.createdAt)}</span>
+          {team && <span>{team.name}</span>}
+          {pendingSync && <PendingSyncMark />}
+        </div>
+        <h1 className="ticket-title">{ticket.subject}</h1>
+        <div className="ticket-requester-line">
+          {requester.name} <span className="muted">&lt;{requester.email}&gt;</span>
+        </div>
+        <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
+      </header>
+      <Conversation ticketId={ticket.id} messages={messages} />
+      <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} />
+    </>
+  );
+}
