@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { EntityKind, EntityOf } from '../../shared/model/index.ts';
+import { EntityKind as EntityKinds } from '../../shared/model/index.ts';
+import { hashPassword } from '../auth/password.ts';
+import { setCredential } from '../store/credentials.ts';
+import { insertEntities } from '../store/entities.ts';
+import { entityTables, type Database } from '../store/schema.ts';
+import { resetWorkspace } from '../store/workspace.ts';
+import { scopeOf } from '../sync/scopes.ts';
+import { DEMO_PASSWORD, DEMO_WORKSPACE_NAME } from './credentials.ts';
+import { generateDemo, type DemoOptions, type DemoWorkspace } from './generate.ts';
+
+/** Why a seed was refused: the workspace already holds data. */
+export class SeedRefused extends Error {
+  override readonly name = 'SeedRefused';
+}
+
+const listOf: { [K in EntityKind]: (w: DemoWorkspace) => EntityOf<K>[] } = {
+  team: (w) => w.teams,
+  agent: (w) => w.agents,
+  account: (w) => w.accounts,
+  contact: (w) => w.contacts,
+  ticket: (w) => w.tickets,
+  message: (w) => w.messages,
+  article: (w) => w.articles,
+};
+
+/**
+ * Generates the demo workspace and loads it in one transaction, then starts a new epoch so
+ * any replica of the empty workspace re-bootstraps. Refuses a workspace that has data.
+ */
+export async function seedDemo(
+  db: Kysely<Database>,
+  opts: DemoOptions & { onProgress?: (message: string) => void } = {},
+): Promise<DemoWorkspace> {
+  const progress = opts.onProgress ?? (() => {});
+  progress('Generating the demo workspace…');
+  const demo = generateDemo(opts);
+  // Everyone shares the public demo password, so one (slow, on purpose) scrypt hash serves all.
+  const password = await hashPassword(DEMO_PASSWORD);
+  const ticketScope = new Map(demo.tickets.map((t) => [t.id, scopeOf('ticket', t)]));
+
+  await db.transaction().execute(async (trx) => {
+    for (const kind of EntityKinds.options) {
+      const row = await trx
+        .selectFrom(entityTables[kind])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      if (Number(row.n) > 0) {
+        throw new SeedRefused(`The workspace already has data (${row.n} ${kind} rows); seed only an empty database, e.g. a new --db file.`);
+      }
+    }
+    for (const kind of EntityKinds.options) {
+      const items = (listOf[kind](demo) as EntityOf<EntityKind>[]).map((entity) => ({
+        entity,
+        scope: scopeOf(kind, entity as { teamId?: string | null }, kind === 'message' ? ticketScope.get((entity as EntityOf<'message'>).ticketId) : undefined),
+      }));
+      progress(`Inserting ${items.length.toLocaleString('en')} ${kind} rows…`);
+      await insertEntities(trx, kind, items);
+    }
+    for (const agent of demo.agents) await setCredential(trx, agent.id, password);
+    await resetWorkspace(trx, { name: DEMO_WORKSPACE_NAME, lastTicketNumber: demo.tickets.length });
+  });
+  progress('Demo workspace ready.');
+  return demo;
+}

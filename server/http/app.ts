@@ -1,0 +1,32 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { MAX_SYNC_BODY_BYTES } from '../../shared/sync/protocol.ts';
+import type { RealtimeHub } from '../realtime/hub.ts';
+import type { Database } from '../store/schema.ts';
+import { installErrorHandling } from './errors.ts';
+import { authRoutes, DEFAULT_LOGIN_LIMIT, type LoginLimit } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { realtimeRoutes } from './routes/realtime.ts';
+import { syncRoutes } from './routes/sync.ts';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  hub: RealtimeHub;
+  logger?: boolean;
+  loginLimit?: LoginLimit;
+}
+
+/** The HTTP API and realtime socket over one store; not listening yet (tests may `inject`). */
+export async function buildApp({ db, hub, logger = false, loginLimit = DEFAULT_LOGIN_LIMIT }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES });
+  installErrorHandling(app);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  healthRoutes(app, db);
+  authRoutes(app, db, loginLimit);
+  syncRoutes(app, db, hub);
+  realtimeRoutes(app, db, hub);
+  return app;
+}

@@ -1,0 +1,37 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ApiError } from '../../shared/sync/protocol.ts';
+import { MAX_SYNC_BODY_BYTES } from '../../shared/sync/protocol.ts';
+import { ApiFailure } from './api-failure.ts';
+
+const MIB = 1024 * 1024;
+
+/** Turns Fastify's own request errors (body parsing, size) into API failures with clear messages. */
+function fromFastify(err: FastifyError): ApiFailure | undefined {
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new ApiFailure(413, 'payload_too_large', `The request body is over the ${MAX_SYNC_BODY_BYTES / MIB} MiB limit; send less at a time.`);
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new ApiFailure(400, 'invalid_request', 'Send the request body as JSON (Content-Type: application/json).');
+  }
+  if (err.code?.startsWith('FST_ERR_CTP_') || err instanceof SyntaxError) {
+    return new ApiFailure(400, 'invalid_request', `The request body is not valid JSON: ${err.message}`);
+  }
+  if (err.statusCode === 429) return new ApiFailure(429, 'rate_limited', err.message);
+  return undefined;
+}
+
+/** Every error leaves as an ApiError body; unexpected ones are logged and answered without internals. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const failure = err instanceof ApiFailure ? err : fromFastify(err);
+    if (!failure || failure.status >= 500) request.log.error({ err: failure?.cause ?? err }, 'request failed');
+    const answer = failure ?? new ApiFailure(500, 'internal', 'The server failed to handle this request; it has been logged.');
+    const body: ApiError = { error: answer.code, message: answer.message };
+    if (answer.expected !== undefined) body.expected = answer.expected;
+    return reply.status(answer.status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ApiError = { error: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]} here.` };
+    return reply.status(404).send(body);
+  });
+}

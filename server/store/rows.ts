@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { entitySchemas, type EntityKind, type EntityOf } from '../../shared/model/index.ts';
+import type { EntityRow } from './schema.ts';
+
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+interface Field {
+  name: string;
+  column: string;
+  json: boolean;
+}
+
+/** Columns of each kind, read off the shared zod schema: arrays, records and objects are JSON text. */
+const fieldsOf = Object.fromEntries(
+  Object.entries(entitySchemas).map(([kind, schema]) => [
+    kind,
+    Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, type]): Field => {
+      const inner = type instanceof z.ZodNullable ? type.unwrap() : type;
+      const json = inner instanceof z.ZodArray || inner instanceof z.ZodRecord || inner instanceof z.ZodObject;
+      return { name, column: snakeCase(name), json };
+    }),
+  ]),
+) as Record<EntityKind, Field[]>;
+
+export function toRow<K extends EntityKind>(kind: K, entity: EntityOf<K>, scope: string): EntityRow<K> {
+  const values = entity as Record<string, unknown>;
+  const row: Record<string, unknown> = { scope };
+  for (const f of fieldsOf[kind]) row[f.column] = f.json ? JSON.stringify(values[f.name]) : values[f.name];
+  return row as EntityRow<K>;
+}
+
+export function fromRow<K extends EntityKind>(kind: K, row: Record<string, unknown>): EntityOf<K> {
+  const entity: Record<string, unknown> = {};
+  for (const f of fieldsOf[kind]) {
+    const value = row[f.column];
+    entity[f.name] = f.json ? JSON.parse(value as string) : value;
+  }
+  return entity as EntityOf<K>;
+}

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import { PullRequest, type PullResponse } from '../../shared/sync/protocol.ts';
+import type { Actor } from '../auth/actor.ts';
+import { parseBody } from '../http/parse-body.ts';
+import { firstMutationAfter, readChanges } from '../store/change-log.ts';
+import { claimClient } from '../store/clients.ts';
+import type { Database } from '../store/schema.ts';
+import { readWorkspace } from '../store/workspace.ts';
+
+export const DEFAULT_PULL_LIMIT = 1000;
+
+/**
+ * Changes after the cursor in the caller's scopes, read in one transaction. The returned
+ * cursor also moves past changes the caller may not see, so they are never scanned again.
+ */
+export async function pull(db: Kysely<Database>, actor: Actor, body: unknown): Promise<PullResponse> {
+  const request = parseBody(PullRequest, body);
+  const limit = request.limit ?? DEFAULT_PULL_LIMIT;
+  return db.transaction().execute(async (trx) => {
+    const last = await claimClient(trx, request.clientId, actor.agentId);
+    const { epoch, last_seq: head } = await readWorkspace(trx);
+    if (request.cursor.epoch !== epoch) {
+      return { reset: true, reason: 'The server data was replaced (new epoch); download everything again. Pending changes are kept.' };
+    }
+    if (request.cursor.seq > head) {
+      return { reset: true, reason: 'The cursor is ahead of the server (restored from an older backup); download everything again.' };
+    }
+    const page = await readChanges(trx, actor.visibility, request.cursor.seq, head, limit + 1);
+    const more = page.length > limit;
+    const changes = more ? page.slice(0, limit) : page;
+    const seq = more ? (changes.at(-1)?.seq ?? head) : head;
+    // Only acknowledge mutations whose changes are all in what the client has after this page.
+    const firstBeyond = more ? await firstMutationAfter(trx, request.clientId, seq) : null;
+    const lastMutationId = firstBeyond === null ? last : Math.min(last, firstBeyond - 1);
+    return { reset: false, cursor: { epoch, seq }, lastMutationId, changes, more };
+  });
+}
