@@ -1,0 +1,16 @@
+import type { EngineEvents } from './events.ts';
+import type { Replica } from './replica/replica.ts';
+import type { StatementCache } from './replica/statement-cache.ts';
+import type { SessionStore } from './session/session-store.ts';
+import type { SyncStatusBoard } from './sync/status-board.ts';
+import type { SyncLoop } from './sync/sync-loop.ts';
+
+/** What the procedure handlers work with: one engine's replica, session, sync and events. */
+export interface EngineContext {
+  replica: Replica;
+  sql: StatementCache;
+  session: SessionStore;
+  sync: SyncLoop;
+  status: SyncStatusBoard;
+  events: EngineEvents;
+}

@@ -1,0 +1,103 @@
+import { DeskError } from '../../shared/ipc/contract.ts';
+import { parseInvocation, toDeskResultError, type DeskResult, type DeskTransport } from '../../shared/ipc/envelope.ts';
+import type { EngineContext } from './engine-context.ts';
+import { EngineEvents, type EngineListener } from './events.ts';
+import { createHandlers } from './handlers/index.ts';
+import type { Handlers } from './handlers/types.ts';
+import { log } from './log.ts';
+import { Replica } from './replica/replica.ts';
+import { StatementCache } from './replica/statement-cache.ts';
+import { plainSecrets, type SecretCodec } from './secret-codec.ts';
+import { SessionStore } from './session/session-store.ts';
+import { SyncStatusBoard } from './sync/status-board.ts';
+import { SyncLoop } from './sync/sync-loop.ts';
+
+export interface EngineOptions {
+  /** The replica file; created if missing. */
+  dbFile: string;
+  /** Seals the session token at rest; defaults to storing it as is. */
+  secrets?: SecretCodec;
+  /** How often to pull without a poke; 0 disables the timer (tests). Default 30 s. */
+  pollIntervalMs?: number;
+}
+
+const DEFAULT_POLL_INTERVAL_MS = 30_000;
+
+/**
+ * The workstation engine: owns the replica, syncs it with the server, and answers the
+ * procedures of shared/ipc/contract.ts. It is a DeskTransport: `invoke` never throws, errors come
+ * back as data.
+ */
+export class Engine implements DeskTransport {
+  readonly #ctx: EngineContext;
+  readonly #handlers: Handlers;
+  #closing: Promise<void> | null = null;
+
+  private constructor(ctx: EngineContext) {
+    this.#ctx = ctx;
+    this.#handlers = createHandlers(ctx);
+  }
+
+  static async open(opts: EngineOptions): Promise<Engine> {
+    const replica = await Replica.open(opts.dbFile);
+    try {
+      const events = new EngineEvents();
+      const session = await SessionStore.load(replica, opts.secrets ?? plainSecrets);
+      const signedIn = session.current();
+      const status = new SyncStatusBoard(
+        {
+          online: false,
+          phase: signedIn ? 'syncing' : 'signed_out',
+          lastSyncedAt: replica.meta.get('last_synced_at') ?? null,
+          error: null,
+          progress: null,
+        },
+        () => replica.outbox.counts(),
+        (s) => events.emit('sync.status', s),
+      );
+      const sync = new SyncLoop({
+        replica,
+        status,
+        pollIntervalMs: opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+        onChanged: (kinds) => events.emit('changed', { kinds }),
+        onSessionEnded: (message) => {
+          session
+            .signOut()
+            .catch((err: unknown) => log.error('forgetting the refused session token failed', err))
+            .finally(() => status.update({ phase: 'signed_out', error: message, online: false, progress: null }));
+        },
+      });
+      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events });
+      if (signedIn) sync.start(signedIn);
+      return engine;
+    } catch (err) {
+      await replica.close();
+      throw err;
+    }
+  }
+
+  async invoke(name: string, input: unknown): Promise<DeskResult> {
+    try {
+      if (this.#closing) throw new DeskError('unavailable', 'The workstation engine is shutting down.');
+      const call = parseInvocation(name, input);
+      const handler = this.#handlers[call.name] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(call.input) };
+    } catch (err) {
+      if (!(err instanceof DeskError)) log.error(`${String(name).slice(0, 100)} failed`, err);
+      return toDeskResultError(err);
+    }
+  }
+
+  on(listener: EngineListener): () => void {
+    return this.#ctx.events.on(listener);
+  }
+
+  /** Stops sync, lets queued writes finish, and closes the replica. Safe to call twice. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#ctx.sync.stop();
+      await this.#ctx.replica.close();
+    })();
+    return this.#closing;
+  }
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { EntityKind, Id, IsoTime, Role } from '../../../shared/model/index.ts';
+import { MutationRejected, mutators, type Mutator, type MutationContext } from '../../../shared/mutators/index.ts';
+import type { PendingMutation } from '../../../shared/sync/protocol.ts';
+import { log } from '../log.ts';
+import type { EntityStore } from '../replica/entity-store.ts';
+import type { Meta } from '../replica/meta.ts';
+import type { Db } from '../replica/open-replica.ts';
+import { withSavepoint } from '../replica/writer.ts';
+import { ReplicaTx } from './replica-tx.ts';
+
+/** Who ran a mutation and when: kept so that a replay runs it exactly as the agent did. */
+export const StoredContext = z.object({ actorId: Id, role: Role, now: IsoTime });
+export type StoredContext = z.infer<typeof StoredContext>;
+
+interface OutboxRow {
+  id: number;
+  name: string;
+  args: string;
+  ctx: string;
+}
+
+interface UndoRow {
+  kind: string;
+  row_id: string;
+  before: string | null;
+}
+
+/**
+ * Mutations the server has not acknowledged, in client order, with what undoes their optimistic
+ * effect. Every method runs inside the caller's ReplicaWriter transaction.
+ */
+export class Outbox {
+  readonly #db: Db;
+  readonly #store: EntityStore;
+  readonly #meta: Meta;
+  readonly #sql;
+
+  constructor(db: Db, store: EntityStore, meta: Meta) {
+    this.#db = db;
+    this.#store = store;
+    this.#meta = meta;
+    this.#sql = {
+      insert: db.prepare<[number, string, string, string]>(`INSERT INTO _outbox (id, name, args, ctx, state) VALUES (?, ?, ?, ?, 'pending')`),
+      insertUndo: db.prepare<[number, number, string, string, string | null]>(
+        'INSERT INTO _outbox_undo (mutation_id, step, kind, row_id, before) VALUES (?, ?, ?, ?, ?)',
+      ),
+      undoRows: db.prepare<[], UndoRow>('SELECT kind, row_id, before FROM _outbox_undo ORDER BY mutation_id DESC, step DESC'),
+      clearUndo: db.prepare('DELETE FROM _outbox_undo'),
+      pending: db.prepare<[number, number], OutboxRow>(`SELECT id, name, args, ctx FROM _outbox WHERE state = 'pending' AND id >= ? ORDER BY id LIMIT ?`),
+      counts: db.prepare<[], { pending: number; rejected: number }>(
+        `SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'rejected') AS rejected FROM _outbox`,
+      ),
+      needsRebase: db
+        .prepare<[number], number>(
+          `SELECT EXISTS (SELECT 1 FROM _outbox WHERE state = 'pending' AND id <= ?) OR EXISTS (SELECT 1 FROM _outbox_undo u JOIN _outbox o ON o.id = u.mutation_id WHERE o.state = 'rejected')`,
+        )
+        .pluck(),
+      dropAcknowledged: db.prepare<[number]>(`DELETE FROM _outbox WHERE state = 'pending' AND id <= ?`),
+      reject: db.prepare<[string, number]>(`UPDATE _outbox SET state = 'rejected', error = ? WHERE id = ?`),
+      setReplayError: db.prepare<[string | null, number]>('UPDATE _outbox SET replay_error = ? WHERE id = ?'),
+      reopenFrom: db.prepare<[number]>(`UPDATE _outbox SET state = 'pending', error = NULL WHERE id >= ?`),
+      has: db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM _outbox WHERE id = ?)').pluck(),
+      isEmpty: db.prepare<[], number>('SELECT NOT EXISTS (SELECT 1 FROM _outbox)').pluck(),
+    };
+  }
+
+  /**
+   * Runs a mutator optimistically on the replica and appends it to the outbox. Ids are 1, 2, 3...
+   * with no gaps: the counter lives in the same transaction, so a refused mutation takes no id.
+   */
+  async record<A>(mutator: Mutator, args: A, ctx: StoredContext): Promise<Set<EntityKind>> {
+    const id = Number(this.#meta.get('last_mutation_id') ?? 0) + 1;
+    const touched = await this.#run(id, mutator, args, ctx);
+    this.#sql.insert.run(id, mutator.name, JSON.stringify(args), JSON.stringify(ctx));
+    this.#meta.set('last_mutation_id', String(id));
+    return touched;
+  }
+
+  /** Restores every before-image, newest mutation first: the replica as the server last sent it. */
+  undoAll(): Set<EntityKind> {
+    const kinds = new Set<EntityKind>();
+    for (const { kind, row_id, before } of this.#sql.undoRows.all()) {
+      const k = EntityKind.parse(kind);
+      if (before === null) this.#store.delete(k, row_id);
+      else this.#store.put(k, JSON.parse(before));
+      kinds.add(k);
+    }
+    this.#sql.clearUndo.run();
+    return kinds;
+  }
+
+  /** Whether a pull up to `lastMutationId` must undo and replay (acknowledged or rejected effects to remove). */
+  needsRebase(lastMutationId: number): boolean {
+    return this.#sql.needsRebase.get(lastMutationId) === 1;
+  }
+
+  /** Acknowledged mutations leave; rejected ones stay, with their reason, until the agent deals with them. */
+  dropAcknowledged(lastMutationId: number): void {
+    this.#sql.dropAcknowledged.run(lastMutationId);
+  }
+
+  /**
+   * Re-runs the pending mutations on top of fresh server data, capturing new undo data. One that
+   * fails stays queued (the server has the last word) and is marked; it never stops the others.
+   */
+  async replayPending(): Promise<Set<EntityKind>> {
+    const kinds = new Set<EntityKind>();
+    for (const row of this.#sql.pending.all(0, -1)) {
+      try {
+        const mutator = mutators.get(row.name);
+        if (!mutator) throw new Error(`This version of Orbit does not know the change ${row.name}.`);
+        const ctx = StoredContext.parse(JSON.parse(row.ctx));
+        const touched = await withSavepoint(this.#db, () => this.#run(row.id, mutator, mutator.args.parse(JSON.parse(row.args)), ctx));
+        touched.forEach((k) => kinds.add(k));
+        this.#sql.setReplayError.run(null, row.id);
+      } catch (err) {
+        if (!(err instanceof MutationRejected)) log.warn(`replay of mutation ${row.id} (${row.name}) failed`, err);
+        this.#sql.setReplayError.run(err instanceof Error ? err.message : String(err), row.id);
+      }
+    }
+    return kinds;
+  }
+
+  /** The next pending mutations to push, in order, from `fromId`. */
+  pending(limit: number, fromId = 0): PendingMutation[] {
+    return this.#sql.pending.all(fromId, limit).map((r) => ({
+      id: r.id,
+      name: r.name,
+      args: JSON.parse(r.args),
+      createdAt: StoredContext.parse(JSON.parse(r.ctx)).now,
+    }));
+  }
+
+  reject(id: number, reason: string): void {
+    this.#sql.reject.run(reason, id);
+  }
+
+  /**
+   * The server lost track of mutations from `id` on (it asks for them again): queue them all again.
+   * False when that mutation is no longer here, so the gap cannot be filled.
+   */
+  reopenFrom(id: number): boolean {
+    if (this.#sql.has.get(id) !== 1) return false;
+    this.#sql.reopenFrom.run(id);
+    return true;
+  }
+
+  counts(): { pending: number; rejected: number } {
+    return this.#sql.counts.get() ?? { pending: 0, rejected: 0 };
+  }
+
+  isEmpty(): boolean {
+    return this.#sql.isEmpty.get() === 1;
+  }
+
+  async #run(id: number, mutator: Mutator, args: unknown, ctx: StoredContext): Promise<Set<EntityKind>> {
+    let step = 0;
+    const context: MutationContext = { ...ctx, side: 'client' };
+    const tx = new ReplicaTx(this.#store, context, (kind, rowId, before) => this.#sql.insertUndo.run(id, step++, kind, rowId, before));
+    await mutator.run(tx, args);
+    return tx.touched;
+  }
+}
+

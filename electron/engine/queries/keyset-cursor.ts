@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { DeskError } from '../../../shared/ipc/contract.ts';
+
+/** Position in a list sorted by (time, id) descending: the last row the caller has seen. */
+export interface Keyset {
+  at: string;
+  id: string;
+}
+
+const Encoded = z.tuple([z.string().max(100), z.string().max(100)]);
+
+/** Opaque to the renderer, so the engine may change how pages are cut without breaking it. */
+export function encodeKeyset(k: Keyset): string {
+  return Buffer.from(JSON.stringify([k.at, k.id])).toString('base64url');
+}
+
+export function decodeKeyset(cursor: string): Keyset {
+  try {
+    const [at, id] = Encoded.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { at, id };
+  } catch {
+    throw new DeskError('invalid_input', 'This list position is not valid any more; reload the list from the top.');
+  }
+}

@@ -1,0 +1,44 @@
+import { Outbox } from '../outbox/outbox.ts';
+import { EntityStore, entityKinds } from './entity-store.ts';
+import { Meta } from './meta.ts';
+import { openReplica, type Db } from './open-replica.ts';
+import { ReplicaWriter } from './writer.ts';
+
+/** The local replica and the objects that read and write it, over one connection. */
+export class Replica {
+  readonly db: Db;
+  readonly store: EntityStore;
+  readonly meta: Meta;
+  readonly outbox: Outbox;
+  readonly writer: ReplicaWriter;
+
+  private constructor(db: Db) {
+    this.db = db;
+    this.store = new EntityStore(db);
+    this.meta = new Meta(db);
+    this.outbox = new Outbox(db, this.store, this.meta);
+    this.writer = new ReplicaWriter(db);
+  }
+
+  static async open(dbFile: string): Promise<Replica> {
+    return new Replica(await openReplica(dbFile));
+  }
+
+  /**
+   * Forgets all replicated data and sync state, for a replica that will serve another agent or
+   * server. Only called with an empty outbox: nothing an agent wrote may be lost.
+   */
+  wipe(): Promise<void> {
+    return this.writer.transaction(() => {
+      if (!this.outbox.isEmpty()) throw new Error('Refusing to wipe a replica whose outbox still holds changes.');
+      for (const kind of entityKinds) this.store.clear(kind);
+      for (const key of ['client_id', 'cursor', 'bootstrap', 'last_mutation_id', 'last_synced_at'] as const) this.meta.delete(key);
+    });
+  }
+
+  /** Waits for queued writes, then closes the file. */
+  async close(): Promise<void> {
+    await this.writer.idle();
+    this.db.close();
+  }
+}

@@ -1,0 +1,54 @@
+import type { Db } from './open-replica.ts';
+
+/**
+ * The engine is the replica's only writer, and every write goes through here: one at a time, in
+ * order, each in its own SQLite transaction. Mutators are async while better-sqlite3 is not, so the
+ * transaction is opened and closed by hand around the awaited task. A task must not await real I/O
+ * while its transaction is open (only mutator microtasks): queries on the same connection would
+ * otherwise see uncommitted rows.
+ */
+export class ReplicaWriter {
+  readonly #db: Db;
+  #tail: Promise<unknown> = Promise.resolve();
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  transaction<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = this.#tail.then(() => this.#inTransaction(task));
+    this.#tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once every write queued so far has finished. */
+  async idle(): Promise<void> {
+    await this.#tail;
+  }
+
+  async #inTransaction<T>(task: () => T | Promise<T>): Promise<T> {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await task();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+}
+
+/** Runs `task` inside the current transaction so that its failure undoes only its own writes. */
+export async function withSavepoint<T>(db: Db, task: () => Promise<T>): Promise<T> {
+  db.exec('SAVEPOINT step');
+  try {
+    const result = await task();
+    db.exec('RELEASE step');
+    return result;
+  } catch (err) {
+    db.exec('ROLLBACK TO step');
+    db.exec('RELEASE step');
+    throw err;
+  }
+}

@@ -1,0 +1,23 @@
+import type { DeskResult } from '../../shared/ipc/envelope.ts';
+
+/** Starts the worker (as `workerData`). */
+export interface WorkerInit {
+  dbFile: string;
+  pollIntervalMs?: number;
+}
+
+/** Parent -> worker. */
+export type ToWorker =
+  | { t: 'invoke'; id: number; name: string; input: unknown }
+  | { t: 'secret-result'; id: number; ok: true; value: string }
+  | { t: 'secret-result'; id: number; ok: false; message: string }
+  | { t: 'close' };
+
+/** Worker -> parent. The worker asks the parent to seal and open secrets: only Electron main has the keychain. */
+export type FromWorker =
+  | { t: 'ready' }
+  | { t: 'failed'; message: string }
+  | { t: 'result'; id: number; result: DeskResult }
+  | { t: 'event'; name: string; payload: unknown }
+  | { t: 'secret'; id: number; op: 'encrypt' | 'decrypt'; value: string }
+  | { t: 'closed' };
