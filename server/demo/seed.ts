@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { EntityKind, EntityOf } from '../../shared/model/index.ts';
 import { EntityKind as EntityKinds } from '../../shared/model/index.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -25,6 +25,18 @@ const listOf: { [K in EntityKind]: (w: DemoWorkspace) => EntityOf<K>[] } = {
   article: (w) => w.articles,
 };
 
+async function assertEmpty(db: Kysely<Database> | Transaction<Database>): Promise<void> {
+  for (const kind of EntityKinds.options) {
+    const row = await db
+      .selectFrom(entityTables[kind])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) > 0) {
+      throw new SeedRefused(`The workspace already has data (${row.n} ${kind} rows); seed only an empty database, e.g. a new --db file.`);
+    }
+  }
+}
+
 /**
  * Generates the demo workspace and loads it in one transaction, then starts a new epoch so
  * any replica of the empty workspace re-bootstraps. Refuses a workspace that has data.
@@ -34,6 +46,8 @@ export async function seedDemo(
   opts: DemoOptions & { onProgress?: (message: string) => void } = {},
 ): Promise<DemoWorkspace> {
   const progress = opts.onProgress ?? (() => {});
+  // Checked again inside the transaction; this early look only spares the work of generating.
+  await assertEmpty(db);
   progress('Generating the demo workspace…');
   const demo = generateDemo(opts);
   // Everyone shares the public demo password, so one (slow, on purpose) scrypt hash serves all.
@@ -41,15 +55,7 @@ export async function seedDemo(
   const ticketScope = new Map(demo.tickets.map((t) => [t.id, scopeOf('ticket', t)]));
 
   await db.transaction().execute(async (trx) => {
-    for (const kind of EntityKinds.options) {
-      const row = await trx
-        .selectFrom(entityTables[kind])
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      if (Number(row.n) > 0) {
-        throw new SeedRefused(`The workspace already has data (${row.n} ${kind} rows); seed only an empty database, e.g. a new --db file.`);
-      }
-    }
+    await assertEmpty(trx);
     for (const kind of EntityKinds.options) {
       const items = (listOf[kind](demo) as EntityOf<EntityKind>[]).map((entity) => ({
         entity,

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL, DEMO_PASSWORD } from './demo/credentials.ts';
+import { seedDemo, SeedRefused } from './demo/seed.ts';
+import { startServer } from './start.ts';
+import { openDatabase } from './store/dialect.ts';
+import { migrate } from './store/migrate.ts';
+import { openStore } from './store/open.ts';
+import { ensureWorkspace } from './store/workspace.ts';
+
+const USAGE = `Usage: orbit-server <command> [options]
+
+  migrate [--db FILE]                              bring the database to the newest schema
+  seed --demo [--db FILE] [--seed N] [--scale X]   load the demo workspace into an empty database
+  serve [--db FILE] [--port N] [--host H] [--log]  run the server (Ctrl+C stops it)
+
+  --db defaults to .orbit-data/server.sqlite`;
+
+class UsageError extends Error {}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    db: { type: 'string', default: '.orbit-data/server.sqlite' },
+    demo: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+    scale: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    log: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+function numberOption(name: string, value: string | undefined, check: (n: number) => boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} ${value} is not valid.`);
+  return n;
+}
+
+function dbFile(): string {
+  const file = resolve(values.db);
+  mkdirSync(dirname(file), { recursive: true });
+  return file;
+}
+
+async function migrateCommand(): Promise<void> {
+  const file = dbFile();
+  console.log(`Migrating ${file}…`);
+  const db = openDatabase(file);
+  try {
+    const ran = await migrate(db);
+    await ensureWorkspace(db);
+    console.log(ran.length ? `Applied ${ran.join(', ')}.` : 'Already up to date.');
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function seedCommand(): Promise<void> {
+  if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is).');
+  const seed = numberOption('seed', values.seed, Number.isInteger);
+  const scale = numberOption('scale', values.scale, (n) => n > 0 && n <= 10);
+  const file = dbFile();
+  console.log(`Opening ${file}…`);
+  const db = await openStore(file);
+  try {
+    const started = performance.now();
+    const demo = await seedDemo(db, { ...(seed !== undefined && { seed }), ...(scale !== undefined && { scale }), onProgress: (m) => console.log(m) });
+    console.log(`Seeded ${demo.tickets.length} tickets and ${demo.messages.length} messages in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`Sign in as ${DEMO_AGENT_EMAIL} (agent), ${DEMO_LEAD_EMAIL} (lead) or ${DEMO_ADMIN_EMAIL} (admin), password ${DEMO_PASSWORD}.`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function serveCommand(): Promise<void> {
+  const port = numberOption('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
+  const file = dbFile();
+  console.log(`Starting the Orbit server on ${file}…`);
+  const server = await startServer({ dbFile: file, ...(port !== undefined && { port }), ...(values.host && { host: values.host }), logger: values.log });
+  console.log(`Orbit server listening on ${server.url}`);
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopping…`);
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('Stopping failed:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+const commands: Record<string, () => Promise<void>> = { migrate: migrateCommand, seed: seedCommand, serve: serveCommand };
+
+try {
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+  } else {
+    const run = commands[command];
+    if (!run || positionals.length > 1) throw new UsageError(`Unknown command: ${positionals.join(' ')}`);
+    await run();
+  }
+} catch (err) {
+  if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`);
+  else console.error(err instanceof SeedRefused ? err.message : `Failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}
