@@ -14,7 +14,11 @@ export function useEngineEvents(): void {
 
   useEffect(() => {
     const offChanged = desk.on('changed', ({ kinds }) => invalidateKinds(queryClient, kinds));
-    const offStatus = desk.on('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status));
+    const offStatus = desk.on('sync.status', (status) => {
+      queryClient.setQueryData(queryKeys.syncStatus, status);
+      // The server refused the token: let the session say whether the log-in screen is due.
+      if (status.phase === 'signed_out') void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+    });
     return () => {
       offChanged();
       offStatus();

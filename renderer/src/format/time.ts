@@ -16,11 +16,16 @@ export function formatAge(iso: string, now: number): string {
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const date = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateThisYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 export const formatClock = (iso: string) => clock.format(Date.parse(iso));
-export const formatDate = (iso: string) => date.format(Date.parse(iso));
+/** A day, with the year only when it is not this one. */
+export function formatDate(iso: string, now = Date.now()): string {
+  const at = Date.parse(iso);
+  return (new Date(at).getFullYear() === new Date(now).getFullYear() ? dateThisYear : date).format(at);
+}
 export const formatDateTime = (iso: string) => dateTime.format(Date.parse(iso));
 /** For tooltips: the exact moment behind a compact label. */
 export const formatFull = (iso: string) => full.format(Date.parse(iso));

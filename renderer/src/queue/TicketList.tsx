@@ -86,6 +86,7 @@ export function TicketList() {
                 now={now}
                 selected={row.id === cursorId}
                 open={row.id === openTicketId}
+                showAssignee={view !== 'mine'}
                 style={style}
                 onOpen={openTicket}
               />

@@ -14,11 +14,13 @@ interface Props {
   now: number;
   selected: boolean;
   open: boolean;
+  /** Off in "Mine", where every row is assigned to the agent looking at it. */
+  showAssignee: boolean;
   style: CSSProperties;
   onOpen(id: string): void;
 }
 
-export function TicketRow({ row, now, selected, open, style, onOpen }: Props) {
+export function TicketRow({ row, now, selected, open, showAssignee, style, onOpen }: Props) {
   const age = formatAge(row.createdAt, now);
   return (
     <div
@@ -39,11 +41,11 @@ export function TicketRow({ row, now, selected, open, style, onOpen }: Props) {
       </div>
       <div className="ticket-row-line ticket-row-meta">
         <StatusBadge status={row.status} />
-        <PriorityMark priority={row.priority} />
+        <PriorityMark priority={row.priority} compact />
         <span className="ticket-requester">{row.requesterName}</span>
         {row.accountName && <span className="ticket-account">{row.accountName}</span>}
         {row.pendingSync && <PendingSyncMark label="Unsynced" />}
-        {row.assigneeName && <span className="ticket-assignee">{row.assigneeName}</span>}
+        {showAssignee && row.assigneeName && <span className="ticket-assignee">{row.assigneeName}</span>}
       </div>
     </div>
   );

@@ -21,7 +21,7 @@ export function InitialSyncProgress() {
         {percent !== null && <div className="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />}
       </div>
       <span className="initial-sync-label">
-        {progress ? `${progress.label} ${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}` : 'Preparing initial sync…'}
+        Initial sync{progress ? ` · ${progress.label} ${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}` : '…'}
       </span>
     </div>
   );

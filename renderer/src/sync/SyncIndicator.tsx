@@ -8,9 +8,9 @@ function Parts({ status }: { status: SyncStatus }) {
     <>
       <span className={`sync-dot ${status.online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
       <span>{status.online ? 'Online' : 'Offline'}</span>
-      <span className="sync-sep" aria-hidden="true">·</span>
+      <span className="sync-sep" aria-hidden="true"> · </span>
       <span className={status.pending > 0 ? 'sync-pending' : undefined}>{status.pending} pending</span>
-      <span className="sync-sep" aria-hidden="true">·</span>
+      <span className="sync-sep" aria-hidden="true"> · </span>
       {status.lastSyncedAt ? (
         <span title={formatFull(status.lastSyncedAt)}>Synced {formatClock(status.lastSyncedAt)}</span>
       ) : (
@@ -18,7 +18,7 @@ function Parts({ status }: { status: SyncStatus }) {
       )}
       {status.rejected > 0 && (
         <>
-          <span className="sync-sep" aria-hidden="true">·</span>
+          <span className="sync-sep" aria-hidden="true"> · </span>
           <span className="sync-rejected">{status.rejected} rejected</span>
         </>
       )}
