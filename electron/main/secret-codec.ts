@@ -1,11 +1,6 @@
 import type { SafeStorage } from 'electron';
 import { DeskError } from '../../shared/ipc/contract.ts';
-
-/** What the engine uses to keep the sign-in token at rest (the engine's SecretCodec). */
-export interface SecretCodec {
-  encrypt(plain: string): Promise<string>;
-  decrypt(stored: string): Promise<string>;
-}
+import type { SecretCodec } from '../engine/secret-codec.ts';
 
 type Keychain = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'>;
 
