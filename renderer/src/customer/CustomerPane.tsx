@@ -6,6 +6,20 @@ import { planLabel } from '../format/labels.ts';
 import { Facts } from './Facts.tsx';
 import { TicketSummaryList } from './TicketSummaryList.tsx';
 
+/** The engine counts the account's tickets when there is an account, else the contact's. */
+function Stats({ stats }: { stats: Pane['stats'] }) {
+  return (
+    <div className="pane-stats">
+      <span>
+        <strong>{stats.openTickets}</strong> open
+      </span>
+      <span>
+        <strong>{stats.solvedTickets}</strong> solved
+      </span>
+    </div>
+  );
+}
+
 function PaneContent({ pane, ticketId }: { pane: Pane; ticketId: string }) {
   const { contact, account, accountContacts, stats } = pane;
   const others = (list: Pane['accountTickets']) => list.filter((t) => t.id !== ticketId);
@@ -21,14 +35,7 @@ function PaneContent({ pane, ticketId }: { pane: Pane; ticketId: string }) {
             ['Title', contact.title],
           ]}
         />
-        <div className="pane-stats">
-          <span>
-            <strong>{stats.openTickets}</strong> open
-          </span>
-          <span>
-            <strong>{stats.solvedTickets}</strong> solved
-          </span>
-        </div>
+        {!account && <Stats stats={stats} />}
       </section>
       <section className="pane-section">
         <h2>Account</h2>
@@ -42,6 +49,7 @@ function PaneContent({ pane, ticketId }: { pane: Pane; ticketId: string }) {
                 ['Domain', account.domain],
               ]}
             />
+            <Stats stats={stats} />
             <h3>People</h3>
             <ul className="people-list">
               {accountContacts.map((c) => (

@@ -9,7 +9,7 @@ export function Facts({ items }: { items: Array<[label: string, value: ReactNode
       {present.map(([label, value]) => (
         <div key={label} className="fact">
           <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dd title={typeof value === 'string' ? value : undefined}>{value}</dd>
         </div>
       ))}
     </dl>
