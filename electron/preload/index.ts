@@ -1,7 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the allowed import: the rule's `!` pattern cannot re-include a file under an excluded folder
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/channels.ts';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- type only, erased from the bundle: the shape stays the contract's
 import type { DeskTransport } from '../../shared/ipc/envelope.ts';
 
 /**
