@@ -33,7 +33,7 @@ export default tseslint.config(
     [
       {
         // A negated file cannot re-include a file inside an excluded folder (gitignore rules), hence the folder-by-folder form.
-        group: ['**/shared', '**/shared/**/*', '!**/shared/ipc/', '!**/shared/ipc/channels.ts', ...['renderer', 'server', 'engine', 'main'].map((l) => `**/${l}/**`)],
+        group: ['**/shared/*', '!**/shared/ipc', '**/shared/ipc/*', '!**/shared/ipc/channels.ts', ...['renderer', 'server', 'engine', 'main'].map((l) => `**/${l}/**`)],
         message: 'The preload imports electron and shared/ipc/channels.ts only (DESIGN.md §1).',
         allowTypeImports: true,
       },
