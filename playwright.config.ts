@@ -15,6 +15,8 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: reporters,
   use: {
+    // Money and dates are formatted for the browser's locale: pin it.
+    locale: 'en-US',
     // Debian's Chromium: Playwright cannot download its own browsers on these machines.
     launchOptions: {
       executablePath: '/usr/bin/chromium',
