@@ -34,8 +34,8 @@ export const entities: Migration = {
       CREATE INDEX tickets_by_assignee ON tickets (assignee_id, unsolved, updated_at, id);
       -- queue "team", one index scan per team
       CREATE INDEX tickets_by_team ON tickets (team_id, unsolved, updated_at, id);
-      -- queue "unassigned", one index scan per team
-      CREATE INDEX tickets_unassigned_by_team ON tickets (team_id, unsolved, updated_at, id) WHERE assignee_id IS NULL;
+      -- queue "unassigned", one index scan per team (assignee_id IS NULL is an equality for the index)
+      CREATE INDEX tickets_by_team_assignee ON tickets (team_id, unsolved, assignee_id, updated_at, id);
       -- customer pane: the account's and the requester's tickets, newest first
       CREATE INDEX tickets_by_account ON tickets (account_id, created_at);
       CREATE INDEX tickets_by_requester ON tickets (requester_id, created_at);

@@ -2,7 +2,7 @@
 const MIN_NODE_MAJOR = 22;
 
 /** Throws a clear error instead of letting better-sqlite3 segfault on an old Node (Electron ships its own, newer one). */
-export function assertNativeSqliteSupported(versions: NodeJS.ProcessVersions = process.versions): void {
+export function assertNativeSqliteSupported(versions: { node: string; electron?: string } = process.versions): void {
   if (versions.electron) return;
   const major = Number(versions.node.split('.')[0]);
   if (major < MIN_NODE_MAJOR) {

@@ -14,14 +14,16 @@ export async function openReplica(dbFile: string): Promise<Db> {
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(dbFile);
   try {
-    db.pragma('journal_mode = WAL');
     // Readers in other processes (backups, diagnostics) must not make our writes fail at once.
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
     // Deliberately off: the replica is a partial cache of server-validated rows (scopes), so a
     // referenced row may legitimately be missing; queries use LEFT JOINs instead.
     db.pragma('foreign_keys = OFF');
+    // First, so that a file from a newer Orbit is refused before anything about it changes.
     migrate(db, migrations);
+    db.pragma('journal_mode = WAL');
+    // FULL: a change the UI has shown survives a power cut too, not only a crash of the app.
+    db.pragma('synchronous = FULL');
     return db;
   } catch (err) {
     db.close();

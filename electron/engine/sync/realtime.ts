@@ -81,7 +81,7 @@ export class RealtimeLink {
       this.#connected = false;
       this.#socket = null;
       if (wasConnected) this.#handlers.onClose();
-      if (!this.#stopped) this.#retry = setTimeout(() => this.#connect(), backoffDelay(this.#attempt++));
+      if (!this.#stopped) this.#retry = setTimeout(() => this.#connect(), backoffDelay(this.#attempt++)).unref();
     });
   }
 }

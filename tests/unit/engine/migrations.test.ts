@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { entities } from '../../../electron/engine/migrations/001-entities.ts';
+import { syncState } from '../../../electron/engine/migrations/002-sync-state.ts';
+import { migrations } from '../../../electron/engine/migrations/index.ts';
+import { entityTables } from '../../../electron/engine/replica/entity-tables.ts';
+import { migrate, ReplicaTooNewError, type Migration } from '../../../electron/engine/replica/migrate.ts';
+import { assertNativeSqliteSupported } from '../../../electron/engine/replica/node-guard.ts';
+import { openReplica } from '../../../electron/engine/replica/open-replica.ts';
+import { agentAlex } from '../shared/fixtures.ts';
+import { tempFiles } from './support.ts';
+
+const newFile = tempFiles();
+const userVersion = (db: Database.Database) => db.pragma('user_version', { simple: true });
+const tables = (db: Database.Database) => db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
+const columns = (db: Database.Database, table: string) => db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name);
+
+describe('replica migrations', () => {
+  it('are numbered 1, 2, 3... in order', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('001 creates one table per entity kind with the typed columns the engine writes', () => {
+    const db = new Database(newFile());
+    migrate(db, [entities]);
+    expect(userVersion(db)).toBe(1);
+    for (const { table, columns: typed } of Object.values(entityTables)) {
+      expect(columns(db, table)).toEqual(['id', ...Object.keys(typed), 'data']);
+    }
+    const indexes = db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'`).pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['tickets_by_updated', 'tickets_by_assignee', 'tickets_by_team', 'tickets_by_team_assignee', 'messages_by_ticket']));
+    db.close();
+  });
+
+  it('002 adds the sync state to a version-1 file and keeps its rows', () => {
+    const db = new Database(newFile());
+    migrate(db, [entities]);
+    db.prepare(`INSERT INTO agents (id, name, data) VALUES (?, ?, ?)`).run(agentAlex.id, agentAlex.name, JSON.stringify(agentAlex));
+    migrate(db, [entities, syncState]);
+    expect(userVersion(db)).toBe(2);
+    expect(tables(db)).toEqual(expect.arrayContaining(['_meta', '_outbox', '_outbox_undo']));
+    expect(db.prepare('SELECT name FROM agents').pluck().get()).toBe(agentAlex.name);
+    db.close();
+  });
+
+  it('are applied once: reopening a current replica changes nothing', async () => {
+    const file = newFile();
+    (await openReplica(file)).close();
+    const db = await openReplica(file);
+    expect(userVersion(db)).toBe(migrations.length);
+    db.close();
+  });
+
+  it('roll a failing migration back completely', () => {
+    const db = new Database(newFile());
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (id TEXT)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [entities, broken])).toThrow('boom');
+    expect(userVersion(db)).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('refuse a replica written by a newer version, clearly, and leave it untouched', async () => {
+    const file = newFile();
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    await expect(openReplica(file)).rejects.toThrow(ReplicaTooNewError);
+    await expect(openReplica(file)).rejects.toThrow(/newer version of Orbit \(schema 99; this version knows up to 2\)/);
+    const after = new Database(file);
+    expect(userVersion(after)).toBe(99);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(tables(after)).toEqual([]);
+    after.close();
+  });
+});
+
+describe('the Node guard before better-sqlite3 loads', () => {
+  it('refuses Node older than 22 outside Electron with a clear reason', () => {
+    expect(() => assertNativeSqliteSupported({ node: '20.20.2' })).toThrow(
+      /needs Node 22 or newer \(this is Node 20\.20\.2\)/,
+    );
+  });
+
+  it('accepts Node 22+ and any Electron (which brings its own Node)', () => {
+    expect(() => assertNativeSqliteSupported({ node: '22.12.0' })).not.toThrow();
+    expect(() => assertNativeSqliteSupported({ node: '20.0.0', electron: '45.4.1' })).not.toThrow();
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import type { EntityKind, EntityOf } from '../../../shared/model/index.ts';
+import { Replica } from '../../../electron/engine/replica/replica.ts';
+import { agentAlex, contact, T0, TEAM_A, ticket } from '../shared/fixtures.ts';
+
+/** A fresh replica path per call, in a temp folder removed after the file's tests. */
+export function tempFiles(): () => string {
+  const dir = mkdtempSync(join(tmpdir(), 'orbit-engine-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  return () => join(dir, `replica-${++n}.sqlite`);
+}
+
+/** A URL where nothing listens: the engine sees the server as unreachable. */
+export async function unreachableServerUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export type Row = { [K in EntityKind]: { kind: K; row: EntityOf<K> } }[EntityKind];
+
+export const team: EntityOf<'team'> = { id: TEAM_A, name: 'Billing', createdAt: T0, updatedAt: T0 };
+export const baseRows: Row[] = [
+  { kind: 'team', row: team },
+  { kind: 'agent', row: agentAlex },
+  { kind: 'contact', row: contact },
+  { kind: 'ticket', row: ticket() },
+];
+
+export async function putRows(replica: Replica, rows: readonly Row[]): Promise<void> {
+  await replica.writer.transaction(() => {
+    for (const { kind, row } of rows) replica.store.put(kind, row as never);
+  });
+}
+
+/**
+ * A replica as a finished sign-in leaves it (session, client id, cursor, rows), pointing at
+ * `serverUrl`, so an Engine opened on it acts for Alex without talking to a server first.
+ */
+export async function signedInReplica(dbFile: string, serverUrl: string, opts: { rows?: readonly Row[]; sealedToken?: string } = {}): Promise<void> {
+  const replica = await Replica.open(dbFile);
+  await putRows(replica, opts.rows ?? baseRows);
+  await replica.writer.transaction(() => {
+    replica.meta.set('server_url', serverUrl);
+    replica.meta.set('agent_id', agentAlex.id);
+    replica.meta.set('workspace_name', 'Test');
+    replica.meta.set('client_id', '0195f0a0-0000-7000-8000-0000000000cc');
+    replica.meta.set('token', opts.sealedToken ?? 'test-token');
+    replica.meta.setJson('cursor', { epoch: 'e1', seq: 0 });
+  });
+  await replica.close();
+}
