@@ -38,7 +38,7 @@ describe('migrations', () => {
     );
     expect(await columnsOf('messages')).toEqual(['id', 'ticket_id', 'kind', 'author_type', 'author_id', 'body', 'scope', 'created_at']);
     // Agent emails are unique: they are log-ins.
-    const agent = { name: 'A', role: 'agent', team_ids: '[]', scope: 'org', created_at: 'x', updated_at: 'x' };
+    const agent = { name: 'A', role: 'agent' as const, team_ids: '[]', scope: 'org', created_at: 'x', updated_at: 'x' };
     await db.insertInto('agents').values({ ...agent, id: '1', email: 'a@b.co' }).execute();
     await expect(db.insertInto('agents').values({ ...agent, id: '2', email: 'a@b.co' }).execute()).rejects.toThrow(/UNIQUE/);
   });

@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../shared/ids.ts';
+import { MAX_BODY_CHARS, type Ticket } from '../../../shared/model/index.ts';
+import { ApiError, MAX_PUSH_MUTATIONS, MAX_SYNC_BODY_BYTES } from '../../../shared/sync/protocol.ts';
+import { routes } from '../../../shared/sync/routes.ts';
+import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
+import { startTestServer, type TestServer } from '../../support/server.ts';
+import { agentByEmail, mutation, note, post, readStore, send, signIn, ticketsOf } from './api.ts';
+
+let server: TestServer;
+let alex: Awaited<ReturnType<typeof signIn>>;
+let open: Ticket;
+let closed: Ticket;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: { scale: 0.05 } });
+  alex = await signIn(server.url, DEMO_AGENT_EMAIL);
+  const team = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
+  const mine = await ticketsOf(server.dbFile, (t) => t.teamId === team);
+  open = mine.find((t) => t.status === 'open') as Ticket;
+  closed = mine.find((t) => t.status === 'closed') as Ticket;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const push = (clientId: string, mutations: unknown[], token = alex.token) => post(server.url, routes.push, { clientId, mutations }, token);
+const messagesOf = (ticketId: string) => readStore(server.dbFile, (db) => db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).execute());
+const lastMutationId = (clientId: string) =>
+  readStore(server.dbFile, async (db) => (await db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst())?.last_mutation_id);
+
+/** A bad request must leave the server answering the next good one normally. */
+async function expectStillServing(): Promise<void> {
+  const clientId = newId();
+  expect(await push(clientId, [note(1, open.id)])).toMatchObject({ status: 200, body: { results: [{ id: 1, status: 'applied' }] } });
+}
+
+function expectApiError(answer: { status: number; body: unknown }, status: number, error: string): void {
+  expect(answer.status).toBe(status);
+  expect(ApiError.parse(answer.body)).toMatchObject({ error, message: expect.any(String) });
+}
+
+describe('push: exactly once, in client order', () => {
+  it('applies a mutation once; a repeat is a duplicate and writes nothing', async () => {
+    const clientId = newId();
+    const m = note(1, open.id, 'Checked the logs.');
+    const before = (await messagesOf(open.id)).length;
+    expect(await push(clientId, [m])).toEqual({ status: 200, body: { lastMutationId: 1, results: [{ id: 1, status: 'applied' }] } });
+    expect(await push(clientId, [m])).toEqual({ status: 200, body: { lastMutationId: 1, results: [{ id: 1, status: 'duplicate' }] } });
+    const after = await messagesOf(open.id);
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((r) => r.body === 'Checked the logs.')).toHaveLength(1);
+  });
+
+  it('refuses a gap with 409 and the expected id, keeping what came before it in the batch', async () => {
+    const clientId = newId();
+    const first = note(1, open.id, 'first of batch');
+    const answer = await push(clientId, [first, note(3, open.id, 'skips two')]);
+    expectApiError(answer, 409, 'mutation_gap');
+    expect(answer.body.expected).toBe(2);
+    const bodies = (await messagesOf(open.id)).map((m) => m.body);
+    expect(bodies).toContain('first of batch');
+    expect(bodies).not.toContain('skips two');
+    expect(await lastMutationId(clientId)).toBe(1);
+    // Resending from the expected id works.
+    expect((await push(clientId, [note(2, open.id), note(3, open.id)])).body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+  });
+
+  it('records a rejection, advances the counter, and writes nothing of the mutation', async () => {
+    const clientId = newId();
+    const before = (await messagesOf(closed.id)).length;
+    const reply = mutation(1, 'message.add@1', { id: newId(), ticketId: closed.id, kind: 'reply', body: 'Hello again' });
+    const answer = await push(clientId, [reply, note(2, open.id)]);
+    expect(answer.body).toEqual({
+      lastMutationId: 2,
+      results: [
+        { id: 1, status: 'rejected', error: 'A closed ticket cannot get replies; create a follow-up ticket instead.' },
+        { id: 2, status: 'applied' },
+      ],
+    });
+    expect(await messagesOf(closed.id)).toHaveLength(before);
+    const rejected = await readStore(server.dbFile, (db) => db.selectFrom('rejected_mutations').selectAll().where('client_id', '=', clientId).execute());
+    expect(rejected).toEqual([expect.objectContaining({ mutation_id: 1, name: 'message.add@1', reason: expect.stringContaining('closed ticket') })]);
+    // The rejected one is not retried: resending it is a duplicate.
+    expect((await push(clientId, [reply])).body.results).toEqual([{ id: 1, status: 'duplicate' }]);
+  });
+
+  it('rejects a message over the length limit with the clear reason', async () => {
+    const clientId = newId();
+    const long = mutation(1, 'message.add@1', { id: newId(), ticketId: open.id, kind: 'reply', body: 'x'.repeat(MAX_BODY_CHARS + 1) });
+    const answer = await push(clientId, [long]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.results).toEqual([
+      { id: 1, status: 'rejected', error: 'Invalid arguments for message.add@1: body: A message can be at most 100,000 characters.' },
+    ]);
+    expect((await messagesOf(open.id)).some((m) => m.body.length > MAX_BODY_CHARS)).toBe(false);
+    expect(await lastMutationId(clientId)).toBe(1);
+  });
+
+  it('refuses a client id that belongs to another agent with 403', async () => {
+    const lena = await signIn(server.url, DEMO_LEAD_EMAIL);
+    const clientId = newId();
+    await push(clientId, [note(1, open.id)]);
+    expectApiError(await push(clientId, [note(2, open.id)], lena.token), 403, 'forbidden');
+    expect(await lastMutationId(clientId)).toBe(1);
+  });
+});
+
+describe('push: bad input gets a clear 4xx, nothing half-written, and the server stays up', () => {
+  it('400 for a body that is not JSON', async () => {
+    const answer = await send(server.url, routes.push, '{"clientId": "x", "mutations": [', { token: alex.token });
+    expectApiError(answer, 400, 'invalid_request');
+    expect(answer.body.message).toMatch(/not valid JSON/);
+    await expectStillServing();
+  });
+
+  it('400 for a body that does not match the schema, naming the field', async () => {
+    const answer = await post(server.url, routes.push, { clientId: newId(), mutations: [{ id: 0, name: 'message.add@1', args: {} }] }, alex.token);
+    expectApiError(answer, 400, 'invalid_request');
+    expect(answer.body.message).toMatch(/mutations\[0\]\.id/);
+    expectApiError(await send(server.url, routes.push, 'clientId=1', { token: alex.token, contentType: 'text/plain' }), 400, 'invalid_request');
+    await expectStillServing();
+  });
+
+  it('413 for a body over the size limit or too many mutations', async () => {
+    const clientId = newId();
+    const huge = mutation(1, 'message.add@1', { id: newId(), ticketId: open.id, kind: 'note', body: 'x'.repeat(MAX_SYNC_BODY_BYTES) });
+    const tooBig = await push(clientId, [huge]);
+    expectApiError(tooBig, 413, 'payload_too_large');
+    expect(tooBig.body.message).toMatch(/4 MiB/);
+    const many = Array.from({ length: MAX_PUSH_MUTATIONS + 1 }, (_, i) => note(i + 1, open.id));
+    expectApiError(await push(clientId, many), 413, 'payload_too_large');
+    expect(await lastMutationId(clientId)).toBeUndefined();
+    await expectStillServing();
+  });
+
+  it('422 for an unknown mutator, and nothing of the batch is applied', async () => {
+    const clientId = newId();
+    const answer = await push(clientId, [note(1, open.id, 'must not land'), mutation(2, 'ticket.delete@1', { ticketId: open.id })]);
+    expectApiError(answer, 422, 'unknown_mutator');
+    expect(answer.body.message).toContain('ticket.delete@1');
+    expect((await messagesOf(open.id)).map((m) => m.body)).not.toContain('must not land');
+    expect(await lastMutationId(clientId)).toBeUndefined();
+    await expectStillServing();
+  });
+
+  it('503 when the store fails mid-mutation: nothing of it is kept and the counter does not move', async () => {
+    const broken = await startTestServer({ demo: { scale: 0.05 } });
+    try {
+      const me = await signIn(broken.url, DEMO_AGENT_EMAIL);
+      const team = (await agentByEmail(broken.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
+      const [ticket] = await ticketsOf(broken.dbFile, (t) => t.status !== 'closed' && t.teamId === team);
+      const clientId = newId();
+      expect((await post(broken.url, routes.push, { clientId, mutations: [note(1, ticket!.id)] }, me.token)).status).toBe(200);
+      await readStore(broken.dbFile, (db) => sql`alter table change_log rename to change_log_gone`.execute(db));
+      const answer = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
+      expectApiError(answer, 503, 'unavailable');
+      const kept = await readStore(broken.dbFile, (db) => db.selectFrom('messages').select('body').where('body', '=', 'lost in the outage').execute());
+      expect(kept).toEqual([]);
+      await readStore(broken.dbFile, (db) => sql`alter table change_log_gone rename to change_log`.execute(db));
+      // The client retries and the mutation lands, once.
+      const retried = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
+      expect(retried.body).toEqual({ lastMutationId: 2, results: [{ id: 2, status: 'applied' }] });
+    } finally {
+      await broken.close();
+    }
+  });
+});
