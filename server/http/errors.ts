@@ -1,14 +1,14 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../shared/sync/protocol.ts';
-import { MAX_SYNC_BODY_BYTES } from '../../shared/sync/protocol.ts';
 import { ApiFailure } from './api-failure.ts';
 
-const MIB = 1024 * 1024;
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`);
 
 /** Turns Fastify's own request errors (body parsing, size) into API failures with clear messages. */
-function fromFastify(err: FastifyError): ApiFailure | undefined {
+function fromFastify(err: FastifyError, request: FastifyRequest): ApiFailure | undefined {
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return new ApiFailure(413, 'payload_too_large', `The request body is over the ${MAX_SYNC_BODY_BYTES / MIB} MiB limit; send less at a time.`);
+    const limit = sizeLabel(request.routeOptions.bodyLimit);
+    return new ApiFailure(413, 'payload_too_large', `The request body is over the ${limit} limit of this endpoint; send less at a time.`);
   }
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new ApiFailure(400, 'invalid_request', 'Send the request body as JSON (Content-Type: application/json).');
@@ -23,7 +23,7 @@ function fromFastify(err: FastifyError): ApiFailure | undefined {
 /** Every error leaves as an ApiError body; unexpected ones are logged and answered without internals. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const failure = err instanceof ApiFailure ? err : fromFastify(err);
+    const failure = err instanceof ApiFailure ? err : fromFastify(err, request);
     if (!failure || failure.status >= 500) request.log.error({ err: failure?.cause ?? err }, 'request failed');
     const answer = failure ?? new ApiFailure(500, 'internal', 'The server failed to handle this request; it has been logged.');
     const body: ApiError = { error: answer.code, message: answer.message };

@@ -47,6 +47,8 @@ describe('login', () => {
     const badEmail = await post(server.url, routes.login, { email: 'not-an-email', password: 'x' });
     expect(badEmail.status).toBe(400);
     expect(badEmail.body.message).toMatch(/email/);
+    const huge = await post(server.url, routes.login, { email: DEMO_AGENT_EMAIL, password: 'x'.repeat(20_000) });
+    expect(huge).toMatchObject({ status: 413, body: { error: 'payload_too_large', message: expect.stringContaining('16 KiB') } });
   });
 });
 
