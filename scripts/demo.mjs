@@ -3,6 +3,7 @@
 // Ctrl+C stops everything.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -58,6 +59,14 @@ function startService(label, command, commandArgs) {
       if (!announced) reject(new Error(`${label} stopped before it was ready (${signal ?? `exit ${code}`})`));
       else if (!stopping) void fail(`${label} stopped unexpectedly (${signal ?? `exit ${code}`}).`);
     });
+  });
+}
+
+/** The server keeps one port across runs: replicas remember the server URL they signed in to. */
+function portIsFree(port) {
+  return new Promise((done) => {
+    const probe = createServer().once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
   });
 }
 
@@ -121,8 +130,12 @@ async function stopAll(code) {
   );
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+const onSignal = () => {
+  if (!stopping) console.log('\n[demo] Stopping…');
+  void stopAll(0);
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 async function main() {
   const electron = args.web ? null : electronBinary();
@@ -131,6 +144,9 @@ async function main() {
       'The Electron binary is not installed (node_modules/electron/dist is missing: it downloads on first use, which this machine cannot do).\n' +
         'Run the same workstation in a browser instead:  npm run demo:web',
     );
+  }
+  if (!(await portIsFree(Number(args.port)))) {
+    return fail(`Port ${args.port} is in use (is another demo running?). Stop it, or pick another port: npm run ${args.web ? 'demo:web' : 'demo'} -- --port 4871`);
   }
   await ensureDemoDatabase();
   const serverUrl = await startService('server', process.execPath, ['server/cli.ts', 'serve', '--db', SERVER_DB, '--port', args.port]);
