@@ -27,8 +27,15 @@ export async function lastMutationId(db: Db, clientId: string): Promise<number> 
   return row.last_mutation_id;
 }
 
-export async function setLastMutationId(trx: Transaction<Database>, clientId: string, id: number): Promise<void> {
-  await trx.updateTable('clients').set({ last_mutation_id: id, updated_at: new Date().toISOString() }).where('client_id', '=', clientId).execute();
+/** Moves the counter from `from` to `to`; false when it no longer stood at `from` (a concurrent push won). */
+export async function advanceLastMutationId(trx: Transaction<Database>, clientId: string, from: number, to: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('clients')
+    .set({ last_mutation_id: to, updated_at: new Date().toISOString() })
+    .where('client_id', '=', clientId)
+    .where('last_mutation_id', '=', from)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export async function recordRejection(

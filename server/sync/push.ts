@@ -5,11 +5,15 @@ import { MAX_PUSH_MUTATIONS, PushRequest, type MutationOutcome, type PendingMuta
 import type { Actor } from '../auth/actor.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { parseBody } from '../http/parse-body.ts';
-import { claimClient, lastMutationId, recordRejection, setLastMutationId } from '../store/clients.ts';
+import { advanceLastMutationId, claimClient, lastMutationId, recordRejection } from '../store/clients.ts';
 import type { Database } from '../store/schema.ts';
 import { serverMutationTx, type CommitEffect } from './mutation-tx.ts';
 
-type Outcome = { status: 'applied' | 'duplicate' } | { status: 'rejected'; error: string } | { status: 'gap'; expected: number };
+type Outcome =
+  | { status: 'applied'; effect: CommitEffect }
+  | { status: 'duplicate' }
+  | { status: 'rejected'; error: string }
+  | { status: 'gap'; expected: number };
 
 /** A reason an agent can read: the mutator's own zod messages, with the field they are about. */
 function argsRefusal(name: string, error: z.ZodError): string {
@@ -32,30 +36,25 @@ export function parsePush(body: unknown): PushRequest & { resolved: Mutator[] } 
 }
 
 /** One mutation, exactly once: its writes, its outcome and the client's counter commit together or not at all. */
-async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m: PendingMutation, mutator: Mutator, effect: CommitEffect): Promise<Outcome> {
+async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m: PendingMutation, mutator: Mutator): Promise<Outcome> {
   const trx = await db.startTransaction().execute();
   try {
-    const last = (await trx.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirstOrThrow())
-      .last_mutation_id;
-    if (m.id <= last) {
+    const last = await lastMutationId(trx, clientId);
+    if (m.id !== last + 1) {
       await trx.rollback().execute();
-      return { status: 'duplicate' };
+      return m.id <= last ? { status: 'duplicate' } : { status: 'gap', expected: last + 1 };
     }
-    if (m.id > last + 1) {
-      await trx.rollback().execute();
-      return { status: 'gap', expected: last + 1 };
-    }
-    let outcome: Outcome = { status: 'applied' };
+    let outcome: Outcome;
     const args = mutator.args.safeParse(m.args);
     if (!args.success) {
       outcome = { status: 'rejected', error: argsRefusal(m.name, args.error) };
     } else {
       const attempt = await trx.savepoint('mutation').execute();
-      const tentative: CommitEffect = { lastSeq: 0, scopes: new Set() };
+      const effect: CommitEffect = { lastSeq: 0, scopes: new Set() };
       try {
-        await mutator.run(serverMutationTx(attempt, actor, { clientId, mutationId: m.id }, tentative), args.data);
+        await mutator.run(serverMutationTx(attempt, actor, { clientId, mutationId: m.id }, effect), args.data);
         await attempt.releaseSavepoint('mutation').execute();
-        if (tentative.lastSeq) Object.assign(effect, { lastSeq: tentative.lastSeq, scopes: new Set([...effect.scopes, ...tentative.scopes]) });
+        outcome = { status: 'applied', effect };
       } catch (err) {
         if (!(err instanceof MutationRejected)) throw err;
         // A refused mutation leaves no trace but its rejection record.
@@ -64,7 +63,11 @@ async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m:
       }
     }
     if (outcome.status === 'rejected') await recordRejection(trx, { clientId, mutationId: m.id, name: m.name, reason: outcome.error });
-    await setLastMutationId(trx, clientId, m.id);
+    if (!(await advanceLastMutationId(trx, clientId, last, m.id))) {
+      // A concurrent push of the same client got there first.
+      await trx.rollback().execute();
+      return { status: 'duplicate' };
+    }
     await trx.commit().execute();
     return outcome;
   } catch (err) {
@@ -92,7 +95,7 @@ export async function applyPush(
     for (const [i, m] of request.mutations.entries()) {
       let outcome: Outcome;
       try {
-        outcome = await applyOne(db, actor, request.clientId, m, request.resolved[i] as Mutator, effect);
+        outcome = await applyOne(db, actor, request.clientId, m, request.resolved[i] as Mutator);
       } catch (err) {
         const failure = new ApiFailure(503, 'unavailable', `The server could not store mutation ${m.id} just now; nothing of it was kept. Retry later.`);
         failure.cause = err;
@@ -100,6 +103,10 @@ export async function applyPush(
       }
       if (outcome.status === 'gap') {
         throw new ApiFailure(409, 'mutation_gap', `Mutation ${m.id} skips ahead; send from mutation ${outcome.expected}.`, outcome.expected);
+      }
+      if (outcome.status === 'applied' && outcome.effect.lastSeq) {
+        effect.lastSeq = outcome.effect.lastSeq;
+        outcome.effect.scopes.forEach((scope) => effect.scopes.add(scope));
       }
       results.push(outcome.status === 'rejected' ? { id: m.id, status: 'rejected', error: outcome.error } : { id: m.id, status: outcome.status });
     }

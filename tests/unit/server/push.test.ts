@@ -53,6 +53,14 @@ describe('push: exactly once, in client order', () => {
     expect(after.filter((r) => r.body === 'Checked the logs.')).toHaveLength(1);
   });
 
+  it('applies a mutation sent twice at the same time exactly once', async () => {
+    const clientId = newId();
+    const m = note(1, open.id, 'sent twice at once');
+    const answers = await Promise.all([push(clientId, [m]), push(clientId, [m])]);
+    expect(answers.map((a) => a.body.results[0].status).sort()).toEqual(['applied', 'duplicate']);
+    expect((await messagesOf(open.id)).filter((r) => r.body === 'sent twice at once')).toHaveLength(1);
+  });
+
   it('refuses a gap with 409 and the expected id, keeping what came before it in the batch', async () => {
     const clientId = newId();
     const first = note(1, open.id, 'first of batch');
