@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ProcedureInput, ProcedureOutput } from '../../../shared/ipc/contract.ts';
 import type { Session } from '../../../shared/ipc/views.ts';
 import { useDesk } from '../desk/desk-context.tsx';
@@ -28,29 +28,24 @@ export const useReply = () => useTicketMutation('ticket.reply');
 export const useSetStatus = () => useTicketMutation('ticket.setStatus');
 export const useAssign = () => useTicketMutation('ticket.assign');
 
-/** A new session (or none) makes every cached replica query meaningless. */
-function replaceSession(queryClient: QueryClient, session: Session): void {
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session[0] });
-  queryClient.setQueryData(queryKeys.session, session);
-}
+type SessionProcedure = 'session.login' | 'session.logout';
 
-export function useLogin() {
+/** Signing in or out. A new session (or none) makes every cached replica query meaningless. */
+function useSessionChange<N extends SessionProcedure>(name: N) {
   const desk = useDesk();
   const queryClient = useQueryClient();
+  const invoke = desk.invoke as (name: N, input: ProcedureInput<N>) => Promise<Session>;
   return useMutation({
-    mutationFn: (input: ProcedureInput<'session.login'>) => desk.invoke('session.login', input),
-    onSuccess: (session) => replaceSession(queryClient, session),
+    mutationFn: (input: ProcedureInput<N>) => invoke(name, input),
+    onSuccess: (session) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session[0] });
+      queryClient.setQueryData(queryKeys.session, session);
+    },
   });
 }
 
-export function useLogout() {
-  const desk = useDesk();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => desk.invoke('session.logout'),
-    onSuccess: (session) => replaceSession(queryClient, session),
-  });
-}
+export const useLogin = () => useSessionChange('session.login');
+export const useLogout = () => useSessionChange('session.logout');
 
 export function useSyncNow() {
   const desk = useDesk();

@@ -11,14 +11,18 @@ interface UiState {
   /** The ticket shown in the middle pane. */
   openTicketId: string | null;
   composerMode: ComposerMode;
-  /** Bumped to ask the composer to take focus (r / n shortcuts). */
-  composerFocusRequest: number;
+  /**
+   * Asks the composer to take focus (r / n shortcuts). Kept until the composer takes it,
+   * so a request made while the ticket is still loading is honoured once it shows.
+   */
+  composerFocusPending: boolean;
   drafts: Record<string, string>;
   setView(view: QueueView): void;
   setCursor(id: string | null): void;
   openTicket(id: string): void;
   setComposerMode(mode: ComposerMode): void;
   focusComposer(mode: ComposerMode): void;
+  composerFocused(): void;
   setDraft(ticketId: string, text: string): void;
   /** Clears a sent draft, unless the agent already typed on. */
   clearDraftIfUnchanged(ticketId: string, sent: string): void;
@@ -29,13 +33,14 @@ export const useUi = create<UiState>()((set) => ({
   cursorId: null,
   openTicketId: null,
   composerMode: 'reply',
-  composerFocusRequest: 0,
+  composerFocusPending: false,
   drafts: {},
   setView: (view) => set({ view, cursorId: null }),
   setCursor: (cursorId) => set({ cursorId }),
-  openTicket: (id) => set({ openTicketId: id, cursorId: id }),
+  openTicket: (id) => set({ openTicketId: id, cursorId: id, composerFocusPending: false }),
   setComposerMode: (composerMode) => set({ composerMode }),
-  focusComposer: (composerMode) => set((s) => ({ composerMode, composerFocusRequest: s.composerFocusRequest + 1 })),
+  focusComposer: (composerMode) => set({ composerMode, composerFocusPending: true }),
+  composerFocused: () => set({ composerFocusPending: false }),
   setDraft: (ticketId, text) => set((s) => ({ drafts: { ...s.drafts, [ticketId]: text } })),
   clearDraftIfUnchanged: (ticketId, sent) =>
     set((s) => {

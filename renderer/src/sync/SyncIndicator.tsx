@@ -22,7 +22,14 @@ function Parts({ status }: { status: SyncStatus }) {
           <span className="sync-rejected">{status.rejected} rejected</span>
         </>
       )}
-      {status.error && <span className="sync-error">{status.error}</span>}
+      {status.error && (
+        <>
+          <span className="sync-sep" aria-hidden="true"> · </span>
+          <span className="sync-error" title={status.error}>
+            {status.error}
+          </span>
+        </>
+      )}
     </>
   );
 }

@@ -21,19 +21,19 @@ export function Composer({ ticketId, requesterName, closed }: Props) {
   const fieldId = useId();
   const mode = useUi((s) => s.composerMode);
   const setMode = useUi((s) => s.setComposerMode);
-  const focusRequest = useUi((s) => s.composerFocusRequest);
+  const focusPending = useUi((s) => s.composerFocusPending);
+  const composerFocused = useUi((s) => s.composerFocused);
   const draft = useUi((s) => s.drafts[ticketId] ?? '');
   const setDraft = useUi((s) => s.setDraft);
   const clearDraftIfUnchanged = useUi((s) => s.clearDraftIfUnchanged);
   const reply = useReply();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const handledFocusRequest = useRef(focusRequest);
 
   useEffect(() => {
-    if (focusRequest === handledFocusRequest.current) return;
-    handledFocusRequest.current = focusRequest;
+    if (!focusPending) return;
     textRef.current?.focus();
-  }, [focusRequest]);
+    composerFocused();
+  }, [focusPending, composerFocused]);
 
   const current = modes.find((m) => m.mode === mode) ?? modes[0]!;
   const canSend = draft.trim().length > 0 && !reply.isPending;
