@@ -18,6 +18,7 @@ interface OutboxRow {
   name: string;
   args: string;
   ctx: string;
+  replay_error: string | null;
 }
 
 interface UndoRow {
@@ -47,15 +48,10 @@ export class Outbox {
       ),
       undoRows: db.prepare<[], UndoRow>('SELECT kind, row_id, before FROM _outbox_undo ORDER BY mutation_id DESC, step DESC'),
       clearUndo: db.prepare('DELETE FROM _outbox_undo'),
-      pending: db.prepare<[number, number], OutboxRow>(`SELECT id, name, args, ctx FROM _outbox WHERE state = 'pending' AND id >= ? ORDER BY id LIMIT ?`),
+      pending: db.prepare<[number, number], OutboxRow>(`SELECT id, name, args, ctx, replay_error FROM _outbox WHERE state = 'pending' AND id >= ? ORDER BY id LIMIT ?`),
       counts: db.prepare<[], { pending: number; rejected: number }>(
         `SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'rejected') AS rejected FROM _outbox`,
       ),
-      needsRebase: db
-        .prepare<[number], number>(
-          `SELECT EXISTS (SELECT 1 FROM _outbox WHERE state = 'pending' AND id <= ?) OR EXISTS (SELECT 1 FROM _outbox_undo u JOIN _outbox o ON o.id = u.mutation_id WHERE o.state = 'rejected')`,
-        )
-        .pluck(),
       dropAcknowledged: db.prepare<[number]>(`DELETE FROM _outbox WHERE state = 'pending' AND id <= ?`),
       reject: db.prepare<[string, number]>(`UPDATE _outbox SET state = 'rejected', error = ? WHERE id = ?`),
       setReplayError: db.prepare<[string | null, number]>('UPDATE _outbox SET replay_error = ? WHERE id = ?'),
@@ -90,11 +86,6 @@ export class Outbox {
     return kinds;
   }
 
-  /** Whether a pull up to `lastMutationId` must undo and replay (acknowledged or rejected effects to remove). */
-  needsRebase(lastMutationId: number): boolean {
-    return this.#sql.needsRebase.get(lastMutationId) === 1;
-  }
-
   /** Acknowledged mutations leave; rejected ones stay, with their reason, until the agent deals with them. */
   dropAcknowledged(lastMutationId: number): void {
     this.#sql.dropAcknowledged.run(lastMutationId);
@@ -115,8 +106,10 @@ export class Outbox {
         touched.forEach((k) => kinds.add(k));
         this.#sql.setReplayError.run(null, row.id);
       } catch (err) {
-        if (!(err instanceof MutationRejected)) log.warn(`replay of mutation ${row.id} (${row.name}) failed`, err);
-        this.#sql.setReplayError.run(err instanceof Error ? err.message : String(err), row.id);
+        const message = err instanceof Error ? err.message : String(err);
+        // Logged once per new reason: the same failure comes back on every pull until the server decides.
+        if (!(err instanceof MutationRejected) && message !== row.replay_error) log.warn(`replay of mutation ${row.id} (${row.name}) failed`, err);
+        this.#sql.setReplayError.run(message, row.id);
       }
     }
     return kinds;

@@ -21,13 +21,11 @@ export interface ServerState {
 export async function rebase(deps: { store: EntityStore; outbox: Outbox; meta: Meta }, server: ServerState): Promise<Set<EntityKind>> {
   const { store, outbox, meta } = deps;
   const kinds = new Set<EntityKind>();
-  if (server.changes.length > 0 || outbox.needsRebase(server.lastMutationId)) {
-    const add = (more: Set<EntityKind>) => more.forEach((k) => kinds.add(k));
-    add(outbox.undoAll());
-    add(applyChanges(store, server.changes));
-    outbox.dropAcknowledged(server.lastMutationId);
-    add(await outbox.replayPending());
-  }
+  const add = (more: Set<EntityKind>) => more.forEach((k) => kinds.add(k));
+  add(outbox.undoAll());
+  add(applyChanges(store, server.changes));
+  outbox.dropAcknowledged(server.lastMutationId);
+  add(await outbox.replayPending());
   meta.setJson('cursor', server.cursor);
   return kinds;
 }
