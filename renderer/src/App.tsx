@@ -7,8 +7,8 @@ import { Workspace } from './shell/Workspace.tsx';
 
 function Screen() {
   const session = useSession();
-  if (session.isPending) return <p className="splash">Starting Orbit…</p>;
-  if (session.error) {
+  if (session.data === undefined) {
+    if (!session.error) return <p className="splash">Starting Orbit…</p>;
     return (
       <div className="splash">
         <ErrorText error={session.error} />

@@ -87,8 +87,7 @@ export function CustomerPane({ ticketId }: { ticketId: string | null }) {
 
 function Loaded({ ticketId }: { ticketId: string }) {
   const pane = useCustomerPane(ticketId);
-  if (pane.isPending) return <p className="pane-note">Loading customer…</p>;
-  if (pane.error) return <ErrorText error={pane.error} className="pane-note" />;
+  if (pane.data === undefined) return pane.error ? <ErrorText error={pane.error} className="pane-note" /> : <p className="pane-note">Loading customer…</p>;
   if (!pane.data) return <p className="pane-note">No customer details for this ticket.</p>;
   return <PaneContent pane={pane.data} ticketId={ticketId} />;
 }

@@ -96,7 +96,7 @@ export function TicketList() {
       </div>
       {pages.isPending && <p className="list-note">Loading tickets…</p>}
       {pages.isSuccess && rows.length === 0 && <p className="list-note">No tickets in this queue.</p>}
-      <ErrorText error={pages.error} className="list-note" />
+      {rows.length === 0 && <ErrorText error={pages.error} className="list-note" />}
     </div>
   );
 }

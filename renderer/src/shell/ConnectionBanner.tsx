@@ -6,7 +6,8 @@ export function ConnectionBanner() {
   if (state !== 'closed') return null;
   return (
     <div role="alert" className="connection-banner">
-      Lost the connection to the Orbit engine. Reconnecting… Nothing you type is sent until it is back.
+      Lost the connection to the Orbit engine. Reconnecting… Nothing you type is sent until it is back. If Orbit was restarted, open the
+      new link it printed.
     </div>
   );
 }

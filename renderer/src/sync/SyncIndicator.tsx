@@ -2,12 +2,14 @@ import type { SyncStatus } from '../../../shared/ipc/views.ts';
 import { formatClock, formatFull } from '../format/time.ts';
 import { useSyncNow } from '../data/mutations.ts';
 import { useSyncStatus } from '../data/queries.ts';
+import { useConnectionState } from '../desk/desk-context.tsx';
 
-function Parts({ status }: { status: SyncStatus }) {
+/** `online` is the engine's word, unless the engine itself is out of reach (the browser host's socket dropped). */
+function Parts({ status, online }: { status: SyncStatus; online: boolean }) {
   return (
     <>
-      <span className={`sync-dot ${status.online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
-      <span>{status.online ? 'Online' : 'Offline'}</span>
+      <span className={`sync-dot ${online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
+      <span>{online ? 'Online' : 'Offline'}</span>
       <span className="sync-sep" aria-hidden="true"> · </span>
       <span className={status.pending > 0 ? 'sync-pending' : undefined}>{status.pending} pending</span>
       <span className="sync-sep" aria-hidden="true"> · </span>
@@ -38,10 +40,11 @@ function Parts({ status }: { status: SyncStatus }) {
 export function SyncIndicator() {
   const status = useSyncStatus();
   const syncNow = useSyncNow();
+  const engineReachable = useConnectionState() === 'open';
   return (
     <div className="sync-indicator">
       <div role="status" aria-label="Sync status" className="sync-status">
-        {status.data ? <Parts status={status.data} /> : <span>{status.error ? status.error.message : 'Checking sync…'}</span>}
+        {status.data ? <Parts status={status.data} online={status.data.online && engineReachable} /> : <span>{status.error ? status.error.message : 'Checking sync…'}</span>}
       </div>
       <button type="button" className="button-quiet" onClick={() => syncNow.mutate()} disabled={syncNow.isPending}>
         {syncNow.isPending ? 'Syncing…' : 'Sync now'}

@@ -11,8 +11,8 @@ import { TicketControls } from './TicketControls.tsx';
 export function TicketView({ ticketId, meId }: { ticketId: string; meId: string }) {
   const detail = useTicketDetail(ticketId);
 
-  if (detail.isPending) return <p className="pane-note">Loading ticket…</p>;
-  if (detail.error) return <ErrorText error={detail.error} className="pane-note" />;
+  // A failed refresh keeps what was shown (and the draft under it); only a first load can fail to nothing.
+  if (detail.data === undefined) return detail.error ? <ErrorText error={detail.error} className="pane-note" /> : <p className="pane-note">Loading ticket…</p>;
   if (!detail.data) return <p className="pane-note">This ticket is not on this computer any more; it may have moved to a team you do not see.</p>;
 
   const { ticket, messages, requester, team, assignee, pendingSync } = detail.data;
