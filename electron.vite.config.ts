@@ -28,6 +28,6 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
-    build: { outDir: resolve(root, 'out/renderer'), rollupOptions: { input: resolve(root, 'renderer/index.html') } },
+    build: { outDir: resolve(root, 'out/renderer'), minify: true, rollupOptions: { input: resolve(root, 'renderer/index.html') } },
   },
 });
