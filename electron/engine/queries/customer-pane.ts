@@ -1,7 +1,8 @@
-import type { CustomerPane, TicketSummary } from '../../../shared/ipc/views.ts';
+import { TicketSummary, type CustomerPane } from '../../../shared/ipc/views.ts';
 import type { Contact, Ticket } from '../../../shared/model/index.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
+import { fallbackNames } from './fallback-names.ts';
 
 /** How many tickets each list of the pane shows; the pane is a summary, not a queue. */
 const PANE_TICKETS = 50;
@@ -54,16 +55,6 @@ export function customerPane(replica: Replica, sql: StatementCache, ticketId: st
 }
 
 function toSummary(row: SummaryRow): TicketSummary {
-  const t = JSON.parse(row.data) as Ticket;
-  return {
-    id: t.id,
-    number: t.number,
-    subject: t.subject,
-    status: t.status,
-    priority: t.priority,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
-    solvedAt: t.solvedAt,
-    requesterName: row.requesterName ?? 'Unknown requester',
-  };
+  // The schema keeps the summary's fields and drops the rest of the ticket.
+  return TicketSummary.parse({ ...(JSON.parse(row.data) as Ticket), requesterName: row.requesterName ?? fallbackNames.requester });
 }

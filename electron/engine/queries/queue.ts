@@ -1,6 +1,7 @@
-import type { QueuePage, QueueRow, QueueView } from '../../../shared/ipc/views.ts';
+import { QueueRow, type QueuePage, type QueueView } from '../../../shared/ipc/views.ts';
 import type { Agent, Ticket } from '../../../shared/model/index.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
+import { fallbackNames } from './fallback-names.ts';
 import { pendingSyncSql } from './pending-sync.ts';
 import { decodeKeyset, encodeKeyset, type Keyset } from './keyset-cursor.ts';
 
@@ -98,19 +99,12 @@ export function queueCount(sql: StatementCache, viewer: Agent, view: QueueView):
 }
 
 function toQueueRow(row: PageRow): QueueRow {
-  const t = JSON.parse(row.data) as Ticket;
-  return {
-    id: t.id,
-    number: t.number,
-    subject: t.subject,
-    status: t.status,
-    priority: t.priority,
-    channel: t.channel,
-    requesterName: row.requesterName ?? 'Unknown requester',
+  // The schema keeps the row's fields and drops the rest of the ticket.
+  return QueueRow.parse({
+    ...(JSON.parse(row.data) as Ticket),
+    requesterName: row.requesterName ?? fallbackNames.requester,
     accountName: row.accountName,
     assigneeName: row.assigneeName,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
     pendingSync: row.pendingSync === 1,
-  };
+  });
 }

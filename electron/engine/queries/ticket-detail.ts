@@ -3,6 +3,7 @@ import type { TicketDetail, TimelineMessage } from '../../../shared/ipc/views.ts
 import type { Message } from '../../../shared/model/index.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
+import { fallbackNames } from './fallback-names.ts';
 import { pendingSyncSql } from './pending-sync.ts';
 
 /** The thread, oldest first, with author names (`messages_by_ticket` index). Exported for the query-plan test. */
@@ -43,6 +44,7 @@ export function ticketDetail(replica: Replica, sql: StatementCache, ticketId: st
 
 function toTimelineMessage(row: ThreadRow): TimelineMessage {
   const message = JSON.parse(row.data) as Message;
-  const name = message.authorType === 'agent' ? row.agentName : message.authorType === 'contact' ? row.contactName : 'Orbit';
-  return { ...message, authorName: name ?? (message.authorType === 'agent' ? 'Former agent' : 'Unknown customer'), pendingSync: row.pendingSync === 1 };
+  const authorName =
+    message.authorType === 'agent' ? (row.agentName ?? fallbackNames.agent) : message.authorType === 'contact' ? (row.contactName ?? fallbackNames.contact) : fallbackNames.system;
+  return { ...message, authorName, pendingSync: row.pendingSync === 1 };
 }

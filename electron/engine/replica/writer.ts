@@ -1,3 +1,4 @@
+import { SerialQueue } from '../serial-queue.ts';
 import type { Db } from './open-replica.ts';
 
 /**
@@ -9,21 +10,19 @@ import type { Db } from './open-replica.ts';
  */
 export class ReplicaWriter {
   readonly #db: Db;
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
 
   constructor(db: Db) {
     this.#db = db;
   }
 
   transaction<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = this.#tail.then(() => this.#inTransaction(task));
-    this.#tail = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#inTransaction(task));
   }
 
   /** Resolves once every write queued so far has finished. */
-  async idle(): Promise<void> {
-    await this.#tail;
+  idle(): Promise<void> {
+    return this.#queue.idle();
   }
 
   async #inTransaction<T>(task: () => T | Promise<T>): Promise<T> {

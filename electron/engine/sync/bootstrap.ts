@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntityKind, Id } from '../../../shared/model/index.ts';
 import { Cursor } from '../../../shared/sync/protocol.ts';
+import { entityTables } from '../replica/entity-tables.ts';
 import type { Replica } from '../replica/replica.ts';
 import { rebase } from './rebase.ts';
 import { applySnapshotRows } from './server-rows.ts';
@@ -10,16 +11,6 @@ const SNAPSHOT_PAGE_ROWS = 2000;
 
 /** Kinds a re-bootstrap keeps while it downloads again: the directory, which holds the signed-in agent. */
 const KEPT_DURING_REBOOTSTRAP: readonly EntityKind[] = ['team', 'agent'];
-
-const PLURALS: Record<EntityKind, string> = {
-  team: 'teams',
-  agent: 'agents',
-  account: 'accounts',
-  contact: 'contacts',
-  ticket: 'tickets',
-  message: 'messages',
-  article: 'articles',
-};
 
 /** Where an initial sync stands, stored after every page so that it resumes after a restart. */
 const BootstrapState = z.object({
@@ -81,7 +72,8 @@ export async function bootstrap(replica: Replica, api: SyncApi, clientId: string
   const kinds = EntityKind.options;
   for (let k = state.kind === null ? kinds.length : kinds.indexOf(state.kind); k < kinds.length; k++) {
     const kind = kinds[k] as EntityKind;
-    hooks.onProgress({ label: `Downloading ${PLURALS[kind]}`, done: state.done, total: state.total });
+    const label = `Downloading ${entityTables[kind].table}`;
+    hooks.onProgress({ label, done: state.done, total: state.total });
     let after = state.after;
     do {
       const page = await api.snapshot({ clientId, kind, after, limit: SNAPSHOT_PAGE_ROWS });
@@ -95,7 +87,7 @@ export async function bootstrap(replica: Replica, api: SyncApi, clientId: string
       state = next;
       after = page.next;
       hooks.onRows([kind]);
-      hooks.onProgress({ label: `Downloading ${PLURALS[kind]}`, done: state.done, total: Math.max(state.total, state.done) });
+      hooks.onProgress({ label, done: state.done, total: Math.max(state.total, state.done) });
     } while (after);
     if (kind === through && state.kind !== null) return false;
   }

@@ -73,19 +73,7 @@ export class SyncApi {
   }
 
   async #post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.serverUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.#token ? { authorization: `Bearer ${this.#token}` } : {}) },
-        body: JSON.stringify(body),
-        signal: this.#signal ? AbortSignal.any([this.#signal, timeout]) : timeout,
-      });
-    } catch (err) {
-      if (this.#signal?.aborted) throw err;
-      throw new ServerUnreachable(`Cannot reach ${this.serverUrl}: ${describeNetworkError(err)}.`, { cause: err });
-    }
+    const response = await this.#send(path, JSON.stringify(body));
     const text = await response.text().catch((err: unknown) => {
       throw new ServerUnreachable(`The connection to ${this.serverUrl} broke: ${describeNetworkError(err)}.`, { cause: err });
     });
@@ -96,6 +84,28 @@ export class SyncApi {
       throw new ServerAnswerInvalid(`${this.serverUrl} sent an answer to ${path} that this version of Orbit does not understand. Is it an Orbit server of the same version?`);
     }
     return parsed.data;
+  }
+
+  /**
+   * One immediate retry when no answer came: a kept-alive connection may have been closed by a
+   * restarted server. Every call here is safe to repeat (push is exactly-once by protocol).
+   */
+  async #send(path: string, body: string): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+      try {
+        return await fetch(new URL(path, this.serverUrl), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(this.#token ? { authorization: `Bearer ${this.#token}` } : {}) },
+          body,
+          signal: this.#signal ? AbortSignal.any([this.#signal, timeout]) : timeout,
+        });
+      } catch (err) {
+        if (this.#signal?.aborted) throw err;
+        if (attempt === 1 && !timeout.aborted) continue;
+        throw new ServerUnreachable(`Cannot reach ${this.serverUrl}: ${describeNetworkError(err)}.`, { cause: err });
+      }
+    }
   }
 }
 
