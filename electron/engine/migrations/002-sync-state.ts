@@ -1,9 +1,10 @@
 import type { Migration } from '../replica/migrate.ts';
 
 /**
- * The engine's own state: `_meta` (session, client id, cursors, mutation counter), the outbox
- * of mutations not yet acknowledged (or rejected) by the server, and the before-images that undo
- * the optimistic effect of each one during a rebase.
+ * The engine's own state: `_meta` (session, client id, cursors, mutation counter), the outbox,
+ * and the before-images that undo the optimistic effect of each mutation during a rebase.
+ * Outbox states: pending (not yet accepted by the server), acknowledged (accepted; leaves once a
+ * pull brings its effect), rejected (refused for good; kept for the agent with the reason).
  */
 export const syncState: Migration = {
   version: 2,
@@ -16,7 +17,7 @@ export const syncState: Migration = {
         name TEXT NOT NULL,
         args TEXT NOT NULL,
         ctx TEXT NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('pending', 'rejected')),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'acknowledged', 'rejected')),
         error TEXT,
         replay_error TEXT
       ) STRICT;

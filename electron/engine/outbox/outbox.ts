@@ -48,11 +48,13 @@ export class Outbox {
       ),
       undoRows: db.prepare<[], UndoRow>('SELECT kind, row_id, before FROM _outbox_undo ORDER BY mutation_id DESC, step DESC'),
       clearUndo: db.prepare('DELETE FROM _outbox_undo'),
-      pending: db.prepare<[number, number], OutboxRow>(`SELECT id, name, args, ctx, replay_error FROM _outbox WHERE state = 'pending' AND id >= ? ORDER BY id LIMIT ?`),
+      pending: db.prepare<[number], OutboxRow>(`SELECT id, name, args, ctx, replay_error FROM _outbox WHERE state = 'pending' ORDER BY id LIMIT ?`),
+      unpulled: db.prepare<[], OutboxRow>(`SELECT id, name, args, ctx, replay_error FROM _outbox WHERE state IN ('pending', 'acknowledged') ORDER BY id`),
       counts: db.prepare<[], { pending: number; rejected: number }>(
         `SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'rejected') AS rejected FROM _outbox`,
       ),
-      dropAcknowledged: db.prepare<[number]>(`DELETE FROM _outbox WHERE state = 'pending' AND id <= ?`),
+      dropPulled: db.prepare<[number]>(`DELETE FROM _outbox WHERE state IN ('pending', 'acknowledged') AND id <= ?`),
+      acknowledge: db.prepare<[number]>(`UPDATE _outbox SET state = 'acknowledged' WHERE id = ? AND state = 'pending'`),
       reject: db.prepare<[string, number]>(`UPDATE _outbox SET state = 'rejected', error = ? WHERE id = ?`),
       setReplayError: db.prepare<[string | null, number]>('UPDATE _outbox SET replay_error = ? WHERE id = ?'),
       reopenFrom: db.prepare<[number]>(`UPDATE _outbox SET state = 'pending', error = NULL WHERE id >= ?`),
@@ -86,18 +88,21 @@ export class Outbox {
     return kinds;
   }
 
-  /** Acknowledged mutations leave; rejected ones stay, with their reason, until the agent deals with them. */
-  dropAcknowledged(lastMutationId: number): void {
-    this.#sql.dropAcknowledged.run(lastMutationId);
+  /**
+   * Mutations up to `lastMutationId` are in the server data just applied: they leave. Rejected
+   * ones stay, with their reason, until the agent deals with them.
+   */
+  dropPulled(lastMutationId: number): void {
+    this.#sql.dropPulled.run(lastMutationId);
   }
 
   /**
-   * Re-runs the pending mutations on top of fresh server data, capturing new undo data. One that
-   * fails stays queued (the server has the last word) and is marked; it never stops the others.
+   * Re-runs the mutations whose effect the server data does not hold yet, capturing new undo data.
+   * One that fails stays queued (the server has the last word) and is marked; it never stops the others.
    */
-  async replayPending(): Promise<Set<EntityKind>> {
+  async replay(): Promise<Set<EntityKind>> {
     const kinds = new Set<EntityKind>();
-    for (const row of this.#sql.pending.all(0, -1)) {
+    for (const row of this.#sql.unpulled.all()) {
       try {
         const mutator = mutators.get(row.name);
         if (!mutator) throw new Error(`This version of Orbit does not know the change ${row.name}.`);
@@ -115,14 +120,19 @@ export class Outbox {
     return kinds;
   }
 
-  /** The next pending mutations to push, in order, from `fromId`. */
-  pending(limit: number, fromId = 0): PendingMutation[] {
-    return this.#sql.pending.all(fromId, limit).map((r) => ({
+  /** The next mutations to push, in order. */
+  pending(limit: number): PendingMutation[] {
+    return this.#sql.pending.all(limit).map((r) => ({
       id: r.id,
       name: r.name,
       args: JSON.parse(r.args),
       createdAt: StoredContext.parse(JSON.parse(r.ctx)).now,
     }));
+  }
+
+  /** The server has it (applied now or before); it stays until a pull brings its effect. */
+  acknowledge(id: number): void {
+    this.#sql.acknowledge.run(id);
   }
 
   reject(id: number, reason: string): void {

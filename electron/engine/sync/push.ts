@@ -1,6 +1,6 @@
 import { MAX_PUSH_MUTATIONS, type PendingMutation } from '../../../shared/sync/protocol.ts';
 import type { Replica } from '../replica/replica.ts';
-import { ServerRefused, type SyncApi } from './sync-api.ts';
+import { ServerAnswerInvalid, ServerRefused, type SyncApi } from './sync-api.ts';
 
 const BATCH_MUTATIONS = Math.min(100, MAX_PUSH_MUTATIONS);
 /** Well under the server's MAX_SYNC_BODY_BYTES, so a batch of long replies is never refused as too large. */
@@ -13,37 +13,36 @@ export class PushBlocked extends Error {
 
 /**
  * Sends pending mutations in client order, in batches, until none is left. Applied and duplicate
- * ones stay in the outbox until a pull brings their effect (the pull drops them); rejected ones
- * are kept with the server's reason. Returns how many were sent.
+ * ones become acknowledged (they leave once a pull brings their effect); rejected ones are kept
+ * with the server's reason. Returns how many were sent.
  */
 export async function pushOutbox(replica: Replica, api: SyncApi, clientId: string): Promise<number> {
   const { outbox, writer } = replica;
-  let from = 0;
   let sent = 0;
   let gapRetried = false;
   for (;;) {
-    const batch = fitBatch(outbox.pending(BATCH_MUTATIONS, from));
-    const first = batch[0];
-    if (!first) return sent;
+    const batch = fitBatch(outbox.pending(BATCH_MUTATIONS));
+    if (batch.length === 0) return sent;
     try {
       const answer = await api.push({ clientId, mutations: batch });
+      const sentIds = new Set(batch.map((m) => m.id));
+      const outcomes = answer.results.filter((r) => sentIds.has(r.id));
+      // Without an outcome the batch would be sent again forever.
+      if (outcomes.length === 0) throw new ServerAnswerInvalid('The server answered a push without the outcome of any change sent.');
       await writer.transaction(() => {
-        for (const outcome of answer.results) {
+        for (const outcome of outcomes) {
           if (outcome.status === 'rejected') outbox.reject(outcome.id, outcome.error ?? 'The server refused this change.');
+          else outbox.acknowledge(outcome.id);
         }
       });
-      sent += batch.length;
-      from = Math.max(answer.lastMutationId, (batch.at(-1)?.id ?? first.id)) + 1;
+      sent += outcomes.length;
     } catch (err) {
       if (!(err instanceof ServerRefused)) throw err;
       if (err.code === 'mutation_gap' && err.expected !== undefined && !gapRetried) {
         // The server lost mutations it had acknowledged (restored?): send them again if we still have them.
         gapRetried = true;
         const expected = err.expected;
-        if (await writer.transaction(() => outbox.reopenFrom(expected))) {
-          from = expected;
-          continue;
-        }
+        if (await writer.transaction(() => outbox.reopenFrom(expected))) continue;
         throw new PushBlocked(
           `The server is missing changes this workstation sent earlier (from #${expected}) and they are no longer here to resend. Ask an administrator to check the server's data.`,
         );

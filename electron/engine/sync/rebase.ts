@@ -14,8 +14,8 @@ export interface ServerState {
 
 /**
  * Brings server state into the replica under the agent's pending work. Must run inside one
- * ReplicaWriter transaction: undo pending mutations (newest first), apply the server's changes,
- * drop what the server acknowledged, replay the rest, and move the cursor — all or nothing,
+ * ReplicaWriter transaction: undo local mutations (newest first), apply the server's changes,
+ * drop the mutations those changes include, replay the rest, and move the cursor — all or nothing,
  * so the cursor only ever moves together with the data it stands for.
  */
 export async function rebase(deps: { store: EntityStore; outbox: Outbox; meta: Meta }, server: ServerState): Promise<Set<EntityKind>> {
@@ -24,8 +24,8 @@ export async function rebase(deps: { store: EntityStore; outbox: Outbox; meta: M
   const add = (more: Set<EntityKind>) => more.forEach((k) => kinds.add(k));
   add(outbox.undoAll());
   add(applyChanges(store, server.changes));
-  outbox.dropAcknowledged(server.lastMutationId);
-  add(await outbox.replayPending());
+  outbox.dropPulled(server.lastMutationId);
+  add(await outbox.replay());
   meta.setJson('cursor', server.cursor);
   return kinds;
 }

@@ -79,6 +79,22 @@ describe('pull + rebase', () => {
     expect(replica.store.get('ticket', TICKET.id)?.firstResponseAt).toBe(serverReply.createdAt);
   });
 
+  it('keeps an acknowledged change visible, no longer pending, until a pull brings it', async () => {
+    const replica = await replicaWithTicket();
+    await record(replica, messageAdd, { id: REPLY_ID, ticketId: TICKET.id, kind: 'reply', body: 'Looking into it.' });
+    await replica.writer.transaction(() => replica.outbox.acknowledge(1));
+
+    // A pull page that ends before the server's change for it: the reply must not flicker away.
+    await serverRebase(replica, [put(5, 'message', customerMessage)], 0, 5);
+
+    expect(thread(replica).map((m) => [m.id, m.pendingSync])).toEqual([
+      [CUSTOMER_MSG_ID, false],
+      [REPLY_ID, false],
+    ]);
+    expect(outboxRows(replica)).toEqual([{ id: 1, state: 'acknowledged', error: null, replayError: null }]);
+    expect(replica.outbox.counts()).toEqual({ pending: 0, rejected: 0 });
+  });
+
   it('keeps a mutation that no longer applies queued and marked, and replays the others', async () => {
     const replica = await replicaWithTicket();
     await record(replica, messageAdd, { id: REPLY_ID, ticketId: TICKET.id, kind: 'reply', body: 'Looking into it.' });
