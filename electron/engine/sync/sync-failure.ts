@@ -1,6 +1,5 @@
 import type { SyncStatus } from '../../../shared/ipc/views.ts';
 import { log } from '../log.ts';
-import { PushBlocked } from './push.ts';
 import { ServerAnswerInvalid, ServerRefused, ServerUnreachable } from './sync-api.ts';
 
 export interface SyncFailure {
@@ -8,7 +7,6 @@ export interface SyncFailure {
   /** In words for the agent: what happened and what to do. */
   message: string;
   signOut?: boolean;
-  blocksPush?: boolean;
 }
 
 export const SESSION_ENDED_MESSAGE = 'Your session has ended. Sign in again; your unsynced changes are kept.';
@@ -18,7 +16,6 @@ export function describeSyncFailure(err: unknown): SyncFailure {
   if (err instanceof ServerUnreachable) {
     return { phase: 'offline', message: `Offline: ${err.message} Your changes are kept and sent when the server is back.` };
   }
-  if (err instanceof PushBlocked) return { phase: 'error', message: err.message, blocksPush: true };
   if (err instanceof ServerRefused) {
     if (err.status === 401) {
       return { phase: 'signed_out', message: SESSION_ENDED_MESSAGE, signOut: true };
@@ -27,7 +24,7 @@ export function describeSyncFailure(err: unknown): SyncFailure {
       return { phase: 'offline', message: `The server is having trouble (HTTP ${err.status}); retrying. Your changes are kept.` };
     }
     if (err.status === 403) {
-      return { phase: 'error', message: `The server refused this workstation: ${err.message} Sign out and in again; your changes are kept.` };
+      return { phase: 'error', message: `The server refused this workstation: ${err.message} Your changes are kept; ask an administrator.` };
     }
     return { phase: 'error', message: `Sync failed: ${err.message}` };
   }

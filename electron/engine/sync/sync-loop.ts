@@ -8,7 +8,7 @@ import { PushBlocked, pushOutbox } from './push.ts';
 import { RealtimeLink } from './realtime.ts';
 import type { SyncStatusBoard } from './status-board.ts';
 import { describeSyncFailure, SESSION_ENDED_MESSAGE } from './sync-failure.ts';
-import { SyncApi } from './sync-api.ts';
+import { ServerAnswerInvalid, SyncApi } from './sync-api.ts';
 
 /** A server that answers every pull with "reset" would otherwise re-download forever in one cycle. */
 const MAX_RESETS_PER_CYCLE = 2;
@@ -104,7 +104,7 @@ export class SyncLoop {
           if (pulled.size > 0) this.#opts.onChanged([...pulled]);
           break;
         }
-        if (resets >= MAX_RESETS_PER_CYCLE) throw new Error('The server keeps asking this workstation to download everything again.');
+        if (resets >= MAX_RESETS_PER_CYCLE) throw new ServerAnswerInvalid('The server keeps asking this workstation to download everything again; retrying later.');
       }
       this.#attempt = 0;
       status.update({
