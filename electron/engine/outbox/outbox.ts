@@ -28,8 +28,9 @@ interface UndoRow {
 }
 
 /**
- * Mutations the server has not acknowledged, in client order, with what undoes their optimistic
- * effect. Every method runs inside the caller's ReplicaWriter transaction.
+ * The agent's mutations in client order, with what undoes their optimistic effect, until the
+ * server data holds them: pending (to send), acknowledged (accepted, not pulled yet), rejected
+ * (refused for good, kept with the reason). Every method runs inside a ReplicaWriter transaction.
  */
 export class Outbox {
   readonly #db: Db;
