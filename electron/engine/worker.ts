@@ -1,4 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { DeskError } from '../../shared/ipc/contract.ts';
+import { toDeskResultError } from '../../shared/ipc/envelope.ts';
 import { Engine } from './engine.ts';
 import { log } from './log.ts';
 import type { SecretCodec } from './secret-codec.ts';
@@ -28,9 +30,13 @@ async function serve(port: MessagePort, init: WorkerInit): Promise<void> {
         secretReplies.get(message.id)?.(message);
         secretReplies.delete(message.id);
         return;
-      case 'invoke':
-        void engine?.invoke(message.name, message.input).then((result) => post({ t: 'result', id: message.id, result }));
+      case 'invoke': {
+        const answer = engine
+          ? engine.invoke(message.name, message.input)
+          : Promise.resolve(toDeskResultError(new DeskError('unavailable', 'The workstation engine is still starting.')));
+        void answer.then((result) => post({ t: 'result', id: message.id, result }));
         return;
+      }
       case 'close':
         void (engine?.close() ?? Promise.resolve())
           .catch((err: unknown) => log.error('closing the engine failed', err))
