@@ -1,16 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll } from 'vitest';
+export { tempFiles as replicaFiles } from '../unit/engine/support.ts';
 import { createDeskApi, type DeskApi, type DeskTransport, type SyncStatus } from '../../shared/ipc/index.ts';
-
-/** A fresh replica path per call, in a temp folder removed after the file's tests. */
-export function replicaFiles(): () => string {
-  const dir = mkdtempSync(join(tmpdir(), 'orbit-integration-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  let n = 0;
-  return () => join(dir, `replica-${++n}.sqlite`);
-}
 
 /** Resolves with the first sync status (current or announced later) that satisfies `wanted`. */
 export function untilStatus(desk: DeskApi, wanted: (s: SyncStatus) => boolean): Promise<SyncStatus> {
