@@ -54,7 +54,8 @@ export function startEngineWorker(opts: EngineWorkerOptions): Promise<EngineHand
       const value = message.op === 'encrypt' ? await secrets.encrypt(message.value) : await secrets.decrypt(message.value);
       send({ t: 'secret-result', id: message.id, ok: true, value });
     } catch (err) {
-      send({ t: 'secret-result', id: message.id, ok: false, message: err instanceof Error ? err.message : String(err) });
+      const error = err instanceof DeskError ? err.toBody() : { code: 'internal' as const, message: err instanceof Error ? err.message : String(err) };
+      send({ t: 'secret-result', id: message.id, ok: false, error });
     }
   };
 

@@ -1,3 +1,4 @@
+import type { DeskErrorBody } from '../../shared/ipc/contract.ts';
 import type { DeskResult } from '../../shared/ipc/envelope.ts';
 
 /** Starts the worker (as `workerData`). */
@@ -10,7 +11,8 @@ export interface WorkerInit {
 export type ToWorker =
   | { t: 'invoke'; id: number; name: string; input: unknown }
   | { t: 'secret-result'; id: number; ok: true; value: string }
-  | { t: 'secret-result'; id: number; ok: false; message: string }
+  /** The codec's refusal keeps its DeskError code, so the agent sees why (e.g. no keychain). */
+  | { t: 'secret-result'; id: number; ok: false; error: DeskErrorBody }
   | { t: 'close' };
 
 /** Worker -> parent. The worker asks the parent to seal and open secrets: only Electron main has the keychain. */

@@ -12,7 +12,7 @@ function parentSecrets(post: (m: FromWorker) => void, replies: Map<number, (repl
   const ask = (op: 'encrypt' | 'decrypt', value: string) =>
     new Promise<string>((resolve, reject) => {
       const id = nextId++;
-      replies.set(id, (reply) => (reply.ok ? resolve(reply.value) : reject(new Error(reply.message))));
+      replies.set(id, (reply) => (reply.ok ? resolve(reply.value) : reject(new DeskError(reply.error.code, reply.error.message))));
       post({ t: 'secret', id, op, value });
     });
   return { encrypt: (plain) => ask('encrypt', plain), decrypt: (sealed) => ask('decrypt', sealed) };

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { DeskError } from '../../../shared/ipc/contract.ts';
 import { startEngineWorker } from '../../../electron/engine/worker-client.ts';
 import type { SecretCodec } from '../../../electron/engine/secret-codec.ts';
 import { signedInReplica, tempFiles } from './support.ts';
@@ -37,6 +38,27 @@ describe('startEngineWorker', () => {
     server.close();
     expect(status).toMatchObject({ ok: true, value: { phase: 'offline', error: expect.stringContaining('HTTP 503') } });
     expect(seen).toContain('Bearer secret-token');
+  });
+
+  it("keeps the codec's refusal (code and words) when the parent cannot seal the token", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token: 'tok', agentId: '0195f0a0-0000-7000-8000-000000000001', workspaceName: 'W' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const refusal = 'No keychain is available: start GNOME Keyring or KWallet, then sign in again.';
+    const secrets: SecretCodec = {
+      encrypt: async () => {
+        throw new DeskError('unavailable', refusal);
+      },
+      decrypt: async (sealed) => sealed,
+    };
+    const engine = await startEngineWorker({ dbFile: newFile(), secrets, pollIntervalMs: 0 });
+    const serverUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const result = await engine.invoke('session.login', { serverUrl, email: 'alex@orbit.demo', password: 'x' });
+    await engine.close();
+    server.close();
+    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: refusal } });
   });
 
   it('rejects with the reason when the engine cannot open its replica', async () => {
