@@ -47,3 +47,14 @@ export async function recordRejection(
     .values({ client_id: r.clientId, mutation_id: r.mutationId, name: r.name, reason: r.reason, created_at: new Date().toISOString() })
     .execute();
 }
+
+/** Why an earlier push refused this mutation, or undefined when it was applied (or never seen). */
+export async function recordedRejection(db: Db, clientId: string, mutationId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('rejected_mutations')
+    .select('reason')
+    .where('client_id', '=', clientId)
+    .where('mutation_id', '=', mutationId)
+    .executeTakeFirst();
+  return row?.reason;
+}

@@ -5,7 +5,7 @@ import { MAX_PUSH_MUTATIONS, PushRequest, type MutationOutcome, type PendingMuta
 import type { Actor } from '../auth/actor.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { parseBody } from '../http/parse-body.ts';
-import { advanceLastMutationId, claimClient, lastMutationId, recordRejection } from '../store/clients.ts';
+import { advanceLastMutationId, claimClient, lastMutationId, recordedRejection, recordRejection } from '../store/clients.ts';
 import type { Database } from '../store/schema.ts';
 import { serverMutationTx, type CommitEffect } from './mutation-tx.ts';
 
@@ -35,6 +35,15 @@ export function parsePush(body: unknown): PushRequest & { resolved: Mutator[] } 
   return { ...request, resolved: request.mutations.map((m) => mutators.get(m.name) as Mutator) };
 }
 
+/**
+ * A mutation seen before is never run again. If it was refused, the resend hears the same
+ * refusal: its first answer may have been lost, and the agent must still learn why.
+ */
+async function earlierOutcome(db: Kysely<Database>, clientId: string, mutationId: number): Promise<Outcome> {
+  const reason = await recordedRejection(db, clientId, mutationId);
+  return reason === undefined ? { status: 'duplicate' } : { status: 'rejected', error: reason };
+}
+
 /** One mutation, exactly once: its writes, its outcome and the client's counter commit together or not at all. */
 async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m: PendingMutation, mutator: Mutator): Promise<Outcome> {
   const trx = await db.startTransaction().execute();
@@ -42,7 +51,7 @@ async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m:
     const last = await lastMutationId(trx, clientId);
     if (m.id !== last + 1) {
       await trx.rollback().execute();
-      return m.id <= last ? { status: 'duplicate' } : { status: 'gap', expected: last + 1 };
+      return m.id <= last ? earlierOutcome(db, clientId, m.id) : { status: 'gap', expected: last + 1 };
     }
     let outcome: Outcome;
     const args = mutator.args.safeParse(m.args);
@@ -66,7 +75,7 @@ async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m:
     if (!(await advanceLastMutationId(trx, clientId, last, m.id))) {
       // A concurrent push of the same client got there first.
       await trx.rollback().execute();
-      return { status: 'duplicate' };
+      return earlierOutcome(db, clientId, m.id);
     }
     await trx.commit().execute();
     return outcome;

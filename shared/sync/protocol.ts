@@ -32,7 +32,7 @@ export type PushRequest = z.infer<typeof PushRequest>;
 
 export const MutationOutcome = z.object({
   id: z.number().int().positive(),
-  /** applied: committed now. duplicate: applied earlier, skipped. rejected: permanently refused, counter advanced. */
+  /** applied: committed now. duplicate: applied earlier, skipped. rejected: permanently refused (now, or earlier for a resend), counter advanced. */
   status: z.enum(['applied', 'duplicate', 'rejected']),
   error: z.string().optional(),
 });

@@ -90,8 +90,11 @@ describe('push: exactly once, in client order', () => {
     expect(await messagesOf(closed.id)).toHaveLength(before);
     const rejected = await readStore(server.dbFile, (db) => db.selectFrom('rejected_mutations').selectAll().where('client_id', '=', clientId).execute());
     expect(rejected).toEqual([expect.objectContaining({ mutation_id: 1, name: 'message.add@1', reason: expect.stringContaining('closed ticket') })]);
-    // The rejected one is not retried: resending it is a duplicate.
-    expect((await push(clientId, [reply])).body.results).toEqual([{ id: 1, status: 'duplicate' }]);
+    // A resend (the first answer was lost) is not run again, and still tells the client why it was refused.
+    expect((await push(clientId, [reply])).body.results).toEqual([
+      { id: 1, status: 'rejected', error: 'A closed ticket cannot get replies; create a follow-up ticket instead.' },
+    ]);
+    expect(await messagesOf(closed.id)).toHaveLength(before);
   });
 
   it('rejects a message over the length limit with the clear reason', async () => {
