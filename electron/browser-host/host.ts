@@ -1,11 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngineWorker } from '../engine/worker-client.ts';
 import { attachDeskSocket } from './desk-socket.ts';
-import { readMetaCsp, securityHeaders } from './security-headers.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { hostOrigins, newSocketKey, socketGuard } from './socket-guard.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -31,14 +31,11 @@ export interface BrowserHost {
 export const DESK_SOCKET_PATH = '/desk';
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
-async function rendererCsp(rendererDir: string): Promise<string> {
+async function assertBuilt(rendererDir: string): Promise<void> {
   const indexFile = join(rendererDir, 'index.html');
-  const html = await readFile(indexFile, 'utf8').catch(() => {
+  await access(indexFile).catch(() => {
     throw new Error(`The renderer is not built (${indexFile} is missing): run \`npx electron-vite build\` first.`);
   });
-  const csp = readMetaCsp(html);
-  if (!csp) throw new Error(`${indexFile} declares no Content-Security-Policy <meta> tag; refusing to serve it without one.`);
-  return csp;
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -54,8 +51,9 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 /** Serves the workstation to a browser: the built renderer, plus `window.desk` bridged to a real engine. */
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const host = opts.host ?? '127.0.0.1';
-  const headers = securityHeaders(await rendererCsp(opts.rendererDir ?? DEFAULT_RENDERER_DIR));
-  const serveFile = staticFiles(opts.rendererDir ?? DEFAULT_RENDERER_DIR, headers);
+  const rendererDir = opts.rendererDir ?? DEFAULT_RENDERER_DIR;
+  await assertBuilt(rendererDir);
+  const serveFile = staticFiles(rendererDir, SECURITY_HEADERS);
 
   // The replica holds the agent's session token: keep the folder private to this user.
   await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
@@ -64,7 +62,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const server = createServer((req, res) => {
     serveFile(req, res).catch((err: unknown) => {
       console.warn(`[browser-host] ${req.method} ${req.url}: ${String(err)}`);
-      if (!res.headersSent) res.writeHead(500, headers);
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
       res.end();
     });
   });

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import type { SecurityHeaders } from './security-headers.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,7 +32,7 @@ export function resolveInside(root: string, urlPath: string): string | null {
 }
 
 /** Serves the built renderer read-only (GET and HEAD), every answer with the security headers. */
-export function staticFiles(rootDir: string, headers: SecurityHeaders) {
+export function staticFiles(rootDir: string, headers: Readonly<Record<string, string>>) {
   const root = resolve(rootDir);
   const answer = (res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) => {
     res.writeHead(status, { ...headers, ...extra, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);

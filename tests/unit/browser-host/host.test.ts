@@ -1,18 +1,18 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/host.ts';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../../electron/browser-host/socket-message.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
 import { SocketServerMessage } from '../../../shared/ipc/index.ts';
+import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../../shared/security/csp.ts';
 import { startTestServer } from '../../support/server.ts';
 
-const CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
-const INDEX = `<!doctype html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}"></head><body><script type="module" src="/assets/app.js"></script></body></html>`;
+const INDEX = `<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module" src="/assets/app.js"></script></body></html>`;
 
 let dir: string;
 let rendererDir: string;
@@ -91,10 +91,10 @@ describe('the browser host page', () => {
     expect(url.searchParams.get('server')).toBe('http://127.0.0.1:4870');
   });
 
-  it("carries the renderer's own CSP plus frame-ancestors, and the hardening headers, on every answer", async () => {
+  it("carries the renderer's policy plus frame-ancestors, and the hardening headers, on every answer", async () => {
     for (const path of ['/', '/assets/app.js', '/missing.js']) {
       const res = await get(path);
-      expect(res.headers['content-security-policy']).toBe(`${CSP}; frame-ancestors 'none'`);
+      expect(res.headers['content-security-policy']).toBe(RENDERER_CSP_HEADER);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
     }
@@ -118,11 +118,16 @@ describe('the browser host page', () => {
     }
   });
 
-  it('refuses to start without a built renderer, or with one that declares no CSP', async () => {
+  it('refuses to start without a built renderer', async () => {
     const bare = await fixtureRenderer(join(dir, 'bare'), null);
     await expect(startBrowserHost({ dataDir: join(dir, 'data2'), rendererDir: bare })).rejects.toThrow(/not built/);
-    const noCsp = await fixtureRenderer(join(dir, 'no-csp'), '<!doctype html><title>x</title>');
-    await expect(startBrowserHost({ dataDir: join(dir, 'data3'), rendererDir: noCsp })).rejects.toThrow(/Content-Security-Policy/);
+  });
+
+  it('the built renderer carries the same policy in its meta tag (what Electron applies to file:// pages)', async () => {
+    const built = await readFile(fileURLToPath(new URL('../../../out/renderer/index.html', import.meta.url)), 'utf8').catch(() => null);
+    expect(built, 'out/renderer is not built: run `npx electron-vite build` (npm test builds it first)').not.toBeNull();
+    expect(built).toMatch(/http-equiv="Content-Security-Policy"/);
+    expect(built).toContain(`content="${RENDERER_CSP}"`);
   });
 });
 

@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { readMetaCsp, securityHeaders } from '../../../electron/browser-host/security-headers.ts';
+import { SECURITY_HEADERS } from '../../../electron/browser-host/security-headers.ts';
+import { RENDERER_CSP } from '../../../shared/security/csp.ts';
 
-describe('readMetaCsp', () => {
-  it('reads the policy of the CSP meta tag, whatever the attribute order and quoting', () => {
-    const html = `<head><meta charset="utf-8"><meta content="default-src 'self'; object-src 'none'" http-equiv="Content-Security-Policy"></head>`;
-    expect(readMetaCsp(html)).toBe("default-src 'self'; object-src 'none'");
-    expect(readMetaCsp(`<META HTTP-EQUIV='content-security-policy' CONTENT='default-src &#39;self&#39;'>`)).toBe("default-src 'self'");
+describe('the renderer policy', () => {
+  const directives = new Map(RENDERER_CSP.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+
+  it('allows our own scripts only: no inline or eval, no plugins, nothing by default', () => {
+    expect(directives.get('default-src')).toBe("'none'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(RENDERER_CSP).not.toMatch(/unsafe-(inline|eval)|\*/);
   });
 
-  it('is null when the page declares no policy', () => {
-    expect(readMetaCsp('<meta name="viewport" content="width=device-width">')).toBeNull();
-    expect(readMetaCsp('<meta http-equiv="Content-Security-Policy" content="  ">')).toBeNull();
-  });
-});
-
-describe('securityHeaders', () => {
-  it("adds frame-ancestors 'none' to the page's own policy and the hardening headers", () => {
-    const headers = securityHeaders("default-src 'self';");
-    expect(headers['Content-Security-Policy']).toBe("default-src 'self'; frame-ancestors 'none'");
-    expect(headers['X-Content-Type-Options']).toBe('nosniff');
-    expect(headers['Referrer-Policy']).toBe('no-referrer');
+  it("the browser host sends it as a header, forbids framing, and adds the hardening headers", () => {
+    expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(`${RENDERER_CSP}; frame-ancestors 'none'`);
+    expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+    expect(SECURITY_HEADERS['Referrer-Policy']).toBe('no-referrer');
   });
 });

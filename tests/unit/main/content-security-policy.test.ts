@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, installCspHeader, withCspHeader } from '../../../electron/main/content-security-policy.ts';
+import { installCspHeader, withCspHeader } from '../../../electron/main/content-security-policy.ts';
+import { RENDERER_CSP_HEADER as CONTENT_SECURITY_POLICY } from '../../../shared/security/csp.ts';
 
 const isApp = (url: string) => url.startsWith('file:///app/');
 
