@@ -44,6 +44,7 @@ export class Engine implements DeskTransport {
       const events = new EngineEvents();
       const session = await SessionStore.load(replica, opts.secrets ?? plainSecrets);
       const signedIn = session.current();
+      let rejected = replica.outbox.counts().rejected;
       const status = new SyncStatusBoard(
         {
           online: false,
@@ -53,7 +54,11 @@ export class Engine implements DeskTransport {
           progress: null,
         },
         () => replica.outbox.counts(),
-        (s) => events.emit('sync.status', s),
+        (s) => {
+          events.emit('sync.status', s);
+          // A refusal from the server (or a retry or discard) changes the list of sync issues.
+          if (s.rejected !== rejected) events.emit('syncIssues.changed', { count: (rejected = s.rejected) });
+        },
       );
       const sync = new SyncLoop({
         replica,

@@ -217,6 +217,7 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
         authorType: step.author === 'contact' ? 'contact' : step.author === 'system' ? 'system' : 'agent',
         authorId: author,
         body: step.body,
+        event: null,
         createdAt: iso(ms),
       });
     }

@@ -10,13 +10,13 @@ interface Field {
   json: boolean;
 }
 
-/** Columns of each kind, read off the shared zod schema: arrays, records and objects are JSON text. */
+/** Columns of each kind, read off the shared zod schema: arrays, records, objects and unions of objects are JSON text. */
 const fieldsOf = Object.fromEntries(
   Object.entries(entitySchemas).map(([kind, schema]) => [
     kind,
     Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, type]): Field => {
       const inner = type instanceof z.ZodNullable ? type.unwrap() : type;
-      const json = inner instanceof z.ZodArray || inner instanceof z.ZodRecord || inner instanceof z.ZodObject;
+      const json = inner instanceof z.ZodArray || inner instanceof z.ZodRecord || inner instanceof z.ZodObject || inner instanceof z.ZodDiscriminatedUnion;
       return { name, column: snakeCase(name), json };
     }),
   ]),

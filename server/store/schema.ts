@@ -87,6 +87,16 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** Which agent's mutation last set each conflict-tracked field of a row (shared/rules/conflicts.ts). */
+export interface FieldWriterTable {
+  kind: EntityKind;
+  entity_id: string;
+  /** A field path, e.g. `priority` or `customFields.region`. */
+  field: string;
+  agent_id: string;
+  written_at: string;
+}
+
 export type Database = EntityTables & {
   workspace: WorkspaceTable;
   change_log: ChangeLogTable;
@@ -94,4 +104,5 @@ export type Database = EntityTables & {
   rejected_mutations: RejectedMutationTable;
   credentials: CredentialTable;
   sessions: SessionTable;
+  field_writers: FieldWriterTable;
 };

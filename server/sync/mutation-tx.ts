@@ -4,6 +4,7 @@ import { MutationRejected, type MutationContext, type MutationTx } from '../../s
 import type { Actor } from '../auth/actor.ts';
 import { appendChange, type ChangeSource } from '../store/change-log.ts';
 import { getEntity, moveThread, putEntity } from '../store/entities.ts';
+import { lastFieldWriter, recordFieldWriters } from '../store/field-writers.ts';
 import type { Database } from '../store/schema.ts';
 import { takeNumbers } from '../store/workspace.ts';
 import { canSee, scopeOf } from './scopes.ts';
@@ -56,11 +57,13 @@ export function serverMutationTx(trx: Transaction<Database>, actor: Actor, sourc
       const scope = scopeOf(kind, row as { teamId?: string | null }, ticketScope);
       await putEntity(trx, kind, row, scope);
       await record(kind, row, scope);
+      if (kind === 'ticket') await recordFieldWriters(trx, existing?.entity as EntityOf<'ticket'> | undefined, row as EntityOf<'ticket'>, actor.agentId);
 
       if (kind === 'ticket' && existing && existing.scope !== scope) {
         // The thread follows its ticket, so replicas that gain the ticket get its messages too.
         for (const message of await moveThread(trx, row.id, scope)) await record('message', message, scope);
       }
     },
+    lastWriter: (_kind, id, path) => lastFieldWriter(trx, id, path),
   };
 }

@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { Agent, Id, TicketStatus } from '../model/index.ts';
+import { Agent, Id, Team } from '../model/index.ts';
+import { accountUpdate } from '../mutators/account-update.ts';
+import { ArticleSaveFields } from '../mutators/article-save.ts';
+import { contactUpdate } from '../mutators/contact-update.ts';
 import { messageAdd } from '../mutators/message-add.ts';
-import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncStatus, TicketDetail } from './views.ts';
+import { ticketAddTags } from '../mutators/ticket-add-tags.ts';
+import { ticketAssign } from '../mutators/ticket-assign.ts';
+import { FirstMessage, ticketCreate } from '../mutators/ticket-create.ts';
+import { ticketRemoveTags } from '../mutators/ticket-remove-tags.ts';
+import { ticketSetCustomFields } from '../mutators/ticket-set-custom-fields.ts';
+import { ticketSetPriority } from '../mutators/ticket-set-priority.ts';
+import { ticketSetStatus } from '../mutators/ticket-set-status.ts';
+import { ticketSetTeam } from '../mutators/ticket-set-team.ts';
+import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
 
 const none = z.undefined();
 
@@ -28,11 +39,38 @@ export const procedures = {
     input: messageAdd.args.omit({ id: true }),
     output: z.object({ messageId: Id }),
   },
-  'ticket.setStatus': { input: z.object({ ticketId: Id, status: TicketStatus }), output: z.null() },
-  'ticket.assign': { input: z.object({ ticketId: Id, assigneeId: Id.nullable() }), output: z.null() },
+  // Field changes carry `base`, the value the agent saw, so the server can report a conflict.
+  'ticket.setStatus': { input: ticketSetStatus.args, output: z.null() },
+  'ticket.assign': { input: ticketAssign.args, output: z.null() },
+  'ticket.setPriority': { input: ticketSetPriority.args, output: z.null() },
+  'ticket.setTeam': { input: ticketSetTeam.args, output: z.null() },
+  'ticket.addTags': { input: ticketAddTags.args, output: z.null() },
+  'ticket.removeTags': { input: ticketRemoveTags.args, output: z.null() },
+  'ticket.setCustomFields': { input: ticketSetCustomFields.args, output: z.null() },
+  /** The engine makes the ids; the number comes from the server (null until then). */
+  'ticket.create': {
+    input: ticketCreate.args.omit({ id: true, firstMessage: true }).extend({ firstMessage: FirstMessage.omit({ id: true }).optional() }),
+    output: z.object({ ticketId: Id, messageId: Id.nullable() }),
+  },
+  /** Sets the value a conflict notice (a message with a conflict event) says was overwritten, on the current value. */
+  'ticket.reapply': { input: z.object({ messageId: Id }), output: z.null() },
+  'contact.update': { input: contactUpdate.args, output: z.null() },
+  'account.update': { input: accountUpdate.args, output: z.null() },
+  /** Without `id`: a new article (baseRevision 0). The engine makes the fork id a lost compare-and-swap needs. */
+  'article.save': {
+    input: ArticleSaveFields.omit({ id: true, forkId: true }).extend({ id: Id.optional() }),
+    output: z.object({ articleId: Id }),
+  },
   'directory.agents': { input: none, output: z.array(Agent) },
+  'directory.teams': { input: none, output: z.array(Team) },
   'sync.status': { input: none, output: SyncStatus },
   'sync.now': { input: none, output: SyncStatus },
+  /** Changes the server refused for good, oldest first, until the agent retries or discards them. */
+  'syncIssues.list': { input: none, output: z.array(SyncIssue) },
+  /** Sends the same change again, as a new mutation at the end of the outbox; the refused one is resolved. */
+  'syncIssues.retry': { input: z.object({ id: SyncIssue.shape.id }), output: z.null() },
+  /** Drops a refused change for good (the UI asks first). */
+  'syncIssues.discard': { input: z.object({ id: SyncIssue.shape.id }), output: z.null() },
 } as const;
 
 /** Events the engine sends to every window. */
@@ -40,6 +78,8 @@ export const events = {
   /** Replica rows of these kinds changed: re-query what shows them. */
   changed: ChangedEvent,
   'sync.status': SyncStatus,
+  /** The list of sync issues changed (a refusal came in, or one was retried or discarded). */
+  'syncIssues.changed': SyncIssuesChanged,
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

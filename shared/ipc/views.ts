@@ -98,3 +98,21 @@ export const Session = z.discriminatedUnion('state', [
 export type Session = z.infer<typeof Session>;
 
 export const ChangedEvent = z.object({ kinds: z.array(EntityKind) });
+
+/** A change the server refused for good, kept so that nothing the agent did is dropped silently. */
+export const SyncIssue = z.object({
+  /** The mutation's id in the outbox. */
+  id: z.number().int().positive(),
+  /** What the change was, in words, e.g. "Public reply on #1042 Export fails". */
+  summary: z.string(),
+  /** The server's reason. */
+  reason: z.string(),
+  /** When the agent made the change. */
+  createdAt: IsoTime,
+  /** What the agent wrote in it (reply, note, article, notes), to copy out; null when nothing. */
+  text: z.string().nullable(),
+  ticketId: Id.nullable(),
+});
+export type SyncIssue = z.infer<typeof SyncIssue>;
+
+export const SyncIssuesChanged = z.object({ count: z.number().int().nonnegative() });

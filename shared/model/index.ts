@@ -4,5 +4,7 @@ export * from './contact.ts';
 export * from './agent.ts';
 export * from './ticket.ts';
 export * from './message.ts';
+export * from './message-event.ts';
+export * from './labels.ts';
 export * from './article.ts';
 export * from './entities.ts';

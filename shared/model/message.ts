@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
+import { MessageEvent } from './message-event.ts';
 
 /** Longest message body accepted anywhere (characters). Longer input is refused, never truncated. */
 export const MAX_BODY_CHARS = 100_000;
@@ -19,6 +20,8 @@ export const Message = z.object({
   /** Agent id or contact id, by authorType; null for system events. */
   authorId: Id.nullable(),
   body: z.string().max(MAX_BODY_CHARS),
+  /** What a system event is about, for the UI to act on (e.g. re-apply after a conflict); null for other messages. */
+  event: MessageEvent.nullable(),
   createdAt: IsoTime,
 });
 export type Message = z.infer<typeof Message>;

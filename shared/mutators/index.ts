@@ -1,12 +1,47 @@
+import { accountUpdate } from './account-update.ts';
+import { articleSave } from './article-save.ts';
+import { contactUpdate } from './contact-update.ts';
 import { messageAdd } from './message-add.ts';
+import { ticketAddTags } from './ticket-add-tags.ts';
 import { ticketAssign } from './ticket-assign.ts';
+import { ticketCreate } from './ticket-create.ts';
+import { ticketRemoveTags } from './ticket-remove-tags.ts';
+import { ticketSetCustomFields } from './ticket-set-custom-fields.ts';
+import { ticketSetPriority } from './ticket-set-priority.ts';
 import { ticketSetStatus } from './ticket-set-status.ts';
+import { ticketSetTeam } from './ticket-set-team.ts';
 import type { Mutator } from './types.ts';
 
 export * from './types.ts';
-export { messageAdd, ticketAssign, ticketSetStatus };
+export {
+  accountUpdate,
+  articleSave,
+  contactUpdate,
+  messageAdd,
+  ticketAddTags,
+  ticketAssign,
+  ticketCreate,
+  ticketRemoveTags,
+  ticketSetCustomFields,
+  ticketSetPriority,
+  ticketSetStatus,
+  ticketSetTeam,
+};
 
 /** Every mutator by its versioned name. The server refuses names not listed here. */
 export const mutators: ReadonlyMap<string, Mutator> = new Map(
-  [ticketSetStatus, ticketAssign, messageAdd].map((m) => [m.name, m as unknown as Mutator]),
+  [
+    ticketSetStatus,
+    ticketAssign,
+    messageAdd,
+    ticketSetPriority,
+    ticketSetTeam,
+    ticketAddTags,
+    ticketRemoveTags,
+    ticketSetCustomFields,
+    ticketCreate,
+    contactUpdate,
+    accountUpdate,
+    articleSave,
+  ].map((m) => [m.name, m as unknown as Mutator]),
 );

@@ -18,6 +18,21 @@ export interface MutationTx {
   readonly ctx: MutationContext;
   get<K extends EntityKind>(kind: K, id: string): Promise<EntityOf<K> | undefined>;
   put<K extends EntityKind>(kind: K, row: EntityOf<K>): Promise<void>;
+  /**
+   * Server only (the client cannot know): the agent whose mutation last set this ticket field
+   * (a path from shared/rules/conflicts.ts fieldPath), or null when no agent's mutation did.
+   */
+  lastWriter?(kind: 'ticket', id: string, path: string): Promise<string | null>;
+}
+
+/** A mutation in words, for the agent (Sync issues). */
+export interface MutationSummary {
+  /** What it does, e.g. "Priority: Urgent". */
+  action: string;
+  /** The ticket it is about; the engine names it (number and subject). */
+  ticketId?: string;
+  /** What the agent wrote in it (a message, an article, notes), so it can be copied out. */
+  text?: string;
 }
 
 export interface Mutator<S extends z.ZodType = z.ZodType> {
@@ -25,6 +40,7 @@ export interface Mutator<S extends z.ZodType = z.ZodType> {
   readonly name: string;
   readonly args: S;
   run(tx: MutationTx, args: z.output<S>): Promise<void>;
+  describe?(args: z.output<S>): MutationSummary;
 }
 
 /** A permanent refusal (validation, permission, state machine): recorded, never retried. */

@@ -1,10 +1,14 @@
+import { accountUpdate, contactUpdate } from '../../../shared/mutators/index.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { customerPane } from '../queries/customer-pane.ts';
-import { directoryAgents } from '../queries/directory.ts';
+import { directoryAgents, directoryTeams } from '../queries/directory.ts';
 import { currentAgent } from '../queries/viewer.ts';
+import { mutationHandler } from './mutation-handler.ts';
 import type { Handlers } from './types.ts';
 
-export function customerHandlers(ctx: EngineContext): Pick<Handlers, 'customer.pane' | 'directory.agents'> {
+export function customerHandlers(
+  ctx: EngineContext,
+): Pick<Handlers, 'customer.pane' | 'directory.agents' | 'directory.teams' | 'contact.update' | 'account.update'> {
   return {
     'customer.pane': ({ ticketId }) => {
       currentAgent(ctx.replica, ctx.session);
@@ -14,5 +18,11 @@ export function customerHandlers(ctx: EngineContext): Pick<Handlers, 'customer.p
       currentAgent(ctx.replica, ctx.session);
       return directoryAgents(ctx.sql);
     },
+    'directory.teams': () => {
+      currentAgent(ctx.replica, ctx.session);
+      return directoryTeams(ctx.sql);
+    },
+    'contact.update': mutationHandler(ctx, contactUpdate),
+    'account.update': mutationHandler(ctx, accountUpdate),
   };
 }

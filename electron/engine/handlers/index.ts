@@ -1,12 +1,22 @@
 import type { EngineContext } from '../engine-context.ts';
+import { articleHandlers } from './article.ts';
 import { customerHandlers } from './customer.ts';
 import { queueHandlers } from './queue.ts';
 import { sessionHandlers } from './session.ts';
+import { syncIssueHandlers } from './sync-issues.ts';
 import { syncHandlers } from './sync.ts';
 import { ticketHandlers } from './ticket.ts';
 import type { Handlers } from './types.ts';
 
 /** Every procedure of shared/ipc/contract.ts, by area. */
 export function createHandlers(ctx: EngineContext): Handlers {
-  return { ...sessionHandlers(ctx), ...queueHandlers(ctx), ...ticketHandlers(ctx), ...customerHandlers(ctx), ...syncHandlers(ctx) };
+  return {
+    ...sessionHandlers(ctx),
+    ...queueHandlers(ctx),
+    ...ticketHandlers(ctx),
+    ...customerHandlers(ctx),
+    ...articleHandlers(ctx),
+    ...syncHandlers(ctx),
+    ...syncIssueHandlers(ctx),
+  };
 }

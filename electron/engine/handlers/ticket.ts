@@ -1,12 +1,38 @@
+import { DeskError } from '../../../shared/ipc/contract.ts';
 import { newId } from '../../../shared/ids.ts';
-import { messageAdd, ticketAssign, ticketSetStatus } from '../../../shared/mutators/index.ts';
+import {
+  messageAdd,
+  ticketAddTags,
+  ticketAssign,
+  ticketCreate,
+  ticketRemoveTags,
+  ticketSetCustomFields,
+  ticketSetPriority,
+  ticketSetStatus,
+  ticketSetTeam,
+} from '../../../shared/mutators/index.ts';
+import { reapplication } from '../../../shared/mutators/reapply.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { mutate } from '../outbox/mutate.ts';
 import { ticketDetail } from '../queries/ticket-detail.ts';
 import { currentAgent } from '../queries/viewer.ts';
+import { mutationHandler } from './mutation-handler.ts';
 import type { Handlers } from './types.ts';
 
-export function ticketHandlers(ctx: EngineContext): Pick<Handlers, 'ticket.get' | 'ticket.reply' | 'ticket.setStatus' | 'ticket.assign'> {
+type TicketProcedure =
+  | 'ticket.get'
+  | 'ticket.reply'
+  | 'ticket.setStatus'
+  | 'ticket.assign'
+  | 'ticket.setPriority'
+  | 'ticket.setTeam'
+  | 'ticket.addTags'
+  | 'ticket.removeTags'
+  | 'ticket.setCustomFields'
+  | 'ticket.create'
+  | 'ticket.reapply';
+
+export function ticketHandlers(ctx: EngineContext): Pick<Handlers, TicketProcedure> {
   return {
     'ticket.get': ({ id }) => {
       currentAgent(ctx.replica, ctx.session);
@@ -18,12 +44,27 @@ export function ticketHandlers(ctx: EngineContext): Pick<Handlers, 'ticket.get' 
       await mutate(ctx, messageAdd, { ...input, id: messageId });
       return { messageId };
     },
-    'ticket.setStatus': async (input) => {
-      await mutate(ctx, ticketSetStatus, input);
-      return null;
+    'ticket.setStatus': mutationHandler(ctx, ticketSetStatus),
+    'ticket.assign': mutationHandler(ctx, ticketAssign),
+    'ticket.setPriority': mutationHandler(ctx, ticketSetPriority),
+    'ticket.setTeam': mutationHandler(ctx, ticketSetTeam),
+    'ticket.addTags': mutationHandler(ctx, ticketAddTags),
+    'ticket.removeTags': mutationHandler(ctx, ticketRemoveTags),
+    'ticket.setCustomFields': mutationHandler(ctx, ticketSetCustomFields),
+    'ticket.create': async ({ firstMessage, ...input }) => {
+      // Ids made here, offline if need be; the server only adds the number.
+      const ticketId = newId();
+      const message = firstMessage && { ...firstMessage, id: newId() };
+      await mutate(ctx, ticketCreate, { ...input, id: ticketId, ...(message && { firstMessage: message }) });
+      return { ticketId, messageId: message?.id ?? null };
     },
-    'ticket.assign': async (input) => {
-      await mutate(ctx, ticketAssign, input);
+    'ticket.reapply': async ({ messageId }) => {
+      const message = ctx.replica.store.get('message', messageId);
+      if (message?.event?.type !== 'conflict') throw new DeskError('invalid_input', 'This message is not a conflict notice, so there is nothing to re-apply.');
+      const ticket = ctx.replica.store.get('ticket', message.ticketId);
+      if (!ticket) throw new DeskError('unavailable', 'The ticket of this notice is not on this workstation any more.');
+      const { mutator, args } = reapplication(message.event, ticket);
+      await mutate(ctx, mutator, args);
       return null;
     },
   };

@@ -21,6 +21,24 @@ interface OutboxRow {
   replay_error: string | null;
 }
 
+interface RejectedRow {
+  id: number;
+  name: string;
+  args: string;
+  ctx: string;
+  error: string | null;
+}
+
+/** A mutation the server refused for good, as the outbox keeps it for the agent. */
+export interface RejectedMutation {
+  id: number;
+  name: string;
+  args: unknown;
+  /** When the agent made it. */
+  createdAt: string;
+  reason: string;
+}
+
 interface UndoRow {
   kind: string;
   row_id: string;
@@ -59,6 +77,9 @@ export class Outbox {
       reject: db.prepare<[string, number]>(`UPDATE _outbox SET state = 'rejected', error = ? WHERE id = ?`),
       setReplayError: db.prepare<[string | null, number]>('UPDATE _outbox SET replay_error = ? WHERE id = ?'),
       reopenFrom: db.prepare<[number]>(`UPDATE _outbox SET state = 'pending', error = NULL WHERE id >= ?`),
+      rejected: db.prepare<[], RejectedRow>(`SELECT id, name, args, ctx, error FROM _outbox WHERE state = 'rejected' ORDER BY id`),
+      rejectedOne: db.prepare<[number], RejectedRow>(`SELECT id, name, args, ctx, error FROM _outbox WHERE state = 'rejected' AND id = ?`),
+      deleteRejected: db.prepare<[number]>(`DELETE FROM _outbox WHERE state = 'rejected' AND id = ?`),
       has: db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM _outbox WHERE id = ?)').pluck(),
       isEmpty: db.prepare<[], number>('SELECT NOT EXISTS (SELECT 1 FROM _outbox)').pluck(),
     };
@@ -140,6 +161,30 @@ export class Outbox {
     this.#sql.reject.run(reason, id);
   }
 
+  /** Mutations the server refused for good, oldest first: the agent's sync issues. */
+  rejected(): RejectedMutation[] {
+    return this.#sql.rejected.all().map(toRejected);
+  }
+
+  findRejected(id: number): RejectedMutation | undefined {
+    const row = this.#sql.rejectedOne.get(id);
+    return row && toRejected(row);
+  }
+
+  /**
+   * Takes a refused mutation out of the outbox, because the agent retried or discarded it. Without a
+   * pull since the refusal its optimistic effect is still on the replica, so everything is undone and
+   * the rest replayed: a rebase without server changes. Undefined when `id` is not a refused mutation.
+   */
+  async resolveRejected(id: number): Promise<{ mutation: RejectedMutation; kinds: Set<EntityKind> } | undefined> {
+    const row = this.#sql.rejectedOne.get(id);
+    if (!row) return undefined;
+    const kinds = this.undoAll();
+    this.#sql.deleteRejected.run(id);
+    (await this.replay()).forEach((k) => kinds.add(k));
+    return { mutation: toRejected(row), kinds };
+  }
+
   /**
    * The server lost track of mutations from `id` on (it asks for them again): queue them all again.
    * False when that mutation is no longer here, so the gap cannot be filled.
@@ -165,5 +210,15 @@ export class Outbox {
     await mutator.run(tx, args);
     return tx.touched;
   }
+}
+
+function toRejected(row: RejectedRow): RejectedMutation {
+  return {
+    id: row.id,
+    name: row.name,
+    args: JSON.parse(row.args),
+    createdAt: StoredContext.parse(JSON.parse(row.ctx)).now,
+    reason: row.error ?? 'The server refused this change.',
+  };
 }
 

@@ -1,16 +1,7 @@
 import type { Plan } from '../../../shared/model/account.ts';
-import type { Channel, Priority, TicketStatus } from '../../../shared/model/ticket.ts';
+import type { Channel } from '../../../shared/model/ticket.ts';
 
-export const statusLabel: Record<TicketStatus, string> = {
-  new: 'New',
-  open: 'Open',
-  pending: 'Pending',
-  on_hold: 'On hold',
-  solved: 'Solved',
-  closed: 'Closed',
-};
-
-export const priorityLabel: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+export { priorityLabel, statusLabel } from '../../../shared/model/labels.ts';
 
 export const channelLabel: Record<Channel, string> = {
   email: 'Email',

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { entities } from '../../../electron/engine/migrations/001-entities.ts';
 import { syncState } from '../../../electron/engine/migrations/002-sync-state.ts';
+import { messageEvents } from '../../../electron/engine/migrations/003-message-events.ts';
 import { migrations } from '../../../electron/engine/migrations/index.ts';
 import { entityTables } from '../../../electron/engine/replica/entity-tables.ts';
 import { migrate, ReplicaTooNewError, type Migration } from '../../../electron/engine/replica/migrate.ts';
@@ -43,6 +44,19 @@ describe('replica migrations', () => {
     db.close();
   });
 
+  it('003 gives messages and their before-images stored by a version-2 replica a null event', () => {
+    const db = new Database(newFile());
+    migrate(db, [entities, syncState]);
+    const old = { id: 'm1', ticketId: 't1', kind: 'reply', authorType: 'contact', authorId: null, body: 'Hello', createdAt: '2026-11-01T09:00:00.000Z' };
+    db.prepare('INSERT INTO messages (id, ticket_id, author_id, created_at, data) VALUES (?, ?, ?, ?, ?)').run(old.id, old.ticketId, null, old.createdAt, JSON.stringify(old));
+    db.prepare(`INSERT INTO _outbox_undo (mutation_id, step, kind, row_id, before) VALUES (1, 0, 'message', 'm1', ?), (1, 1, 'message', 'm2', NULL)`).run(JSON.stringify(old));
+    migrate(db, [entities, syncState, messageEvents]);
+    expect(userVersion(db)).toBe(3);
+    expect(JSON.parse(db.prepare('SELECT data FROM messages').pluck().get() as string)).toEqual({ ...old, event: null });
+    expect(db.prepare('SELECT before FROM _outbox_undo ORDER BY step').pluck().all().map((b) => (b === null ? null : JSON.parse(b as string)))).toEqual([{ ...old, event: null }, null]);
+    db.close();
+  });
+
   it('are applied once: reopening a current replica changes nothing', async () => {
     const file = newFile();
     (await openReplica(file)).close();
@@ -73,7 +87,7 @@ describe('replica migrations', () => {
     db.pragma('user_version = 99');
     db.close();
     await expect(openReplica(file)).rejects.toThrow(ReplicaTooNewError);
-    await expect(openReplica(file)).rejects.toThrow(/newer version of Orbit \(schema 99; this version knows up to 2\)/);
+    await expect(openReplica(file)).rejects.toThrow(`newer version of Orbit (schema 99; this version knows up to ${migrations.length})`);
     const after = new Database(file);
     expect(userVersion(after)).toBe(99);
     expect(after.pragma('journal_mode', { simple: true })).toBe('delete');

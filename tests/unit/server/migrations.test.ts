@@ -25,8 +25,8 @@ async function tables(): Promise<string[]> {
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    expect(Object.keys(migrations)).toEqual(['001-entities', '002-sync', '003-auth']);
-    expect(await migrate(db)).toEqual(['001-entities', '002-sync', '003-auth']);
+    expect(Object.keys(migrations)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events']);
+    expect(await migrate(db)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events']);
     expect(await migrate(db)).toEqual([]);
   });
 
@@ -59,6 +59,19 @@ describe('migrations', () => {
     await migrate(db);
     expect(await columnsOf('credentials')).toEqual(['agent_id', 'password_hash', 'salt', 'updated_at']);
     expect(await columnsOf('sessions')).toEqual(['token_hash', 'agent_id', 'created_at', 'expires_at']);
+  });
+
+  it('004-message-events adds the event payload of messages and the last writer of ticket fields', async () => {
+    await migrate(db, { to: '003-auth' });
+    const message = { id: 'm1', ticket_id: 't1', kind: 'reply', author_type: 'contact', author_id: null, body: 'Hello', scope: 'team:a', created_at: 'x' };
+    await db.insertInto('messages').values(message as never).execute();
+    await migrate(db);
+    expect(await columnsOf('messages')).toContain('event');
+    expect(await db.selectFrom('messages').select('event').executeTakeFirst()).toEqual({ event: null });
+    expect(await columnsOf('field_writers')).toEqual(['kind', 'entity_id', 'field', 'agent_id', 'written_at']);
+    const writer = { kind: 'ticket' as const, entity_id: 't1', field: 'priority', agent_id: 'a1', written_at: 'x' };
+    await db.insertInto('field_writers').values(writer).execute();
+    await expect(db.insertInto('field_writers').values({ ...writer, agent_id: 'a2' }).execute()).rejects.toThrow();
   });
 
   it('refuses a database migrated by a newer server', async () => {

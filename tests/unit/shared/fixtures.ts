@@ -1,4 +1,4 @@
-import type { Agent, Contact, Ticket } from '../../../shared/model/index.ts';
+import type { Account, Agent, Article, Contact, Team, Ticket } from '../../../shared/model/index.ts';
 import type { MutationContext } from '../../../shared/mutators/index.ts';
 
 export const T0 = '2026-11-01T09:00:00.000Z';
@@ -18,6 +18,40 @@ export const agentAlex: Agent = {
 };
 
 export const agentBea: Agent = { ...agentAlex, id: '0195f0a0-0000-7000-8000-000000000002', name: 'Bea', email: 'bea@example.com', teamIds: [TEAM_B] };
+
+/** A second agent of Alex's team: the other side of a conflict. */
+export const agentDee: Agent = { ...agentAlex, id: '0195f0a0-0000-7000-8000-000000000004', name: 'Dee', email: 'dee@example.com', teamIds: [TEAM_A] };
+export const leadLena: Agent = { ...agentAlex, id: '0195f0a0-0000-7000-8000-000000000003', name: 'Lena Lead', email: 'lena@example.com', role: 'lead', teamIds: [TEAM_A, TEAM_B] };
+
+export const teamA: Team = { id: TEAM_A, name: 'Frontline', createdAt: T0, updatedAt: T0 };
+export const teamB: Team = { id: TEAM_B, name: 'Billing', createdAt: T0, updatedAt: T0 };
+
+export const account: Account = {
+  id: '0195f0a0-0000-7000-8000-0000000000a1',
+  name: 'Acme',
+  domain: 'acme.example',
+  plan: 'pro',
+  mrrCents: 49_900,
+  notes: null,
+  createdAt: T0,
+  updatedAt: T0,
+};
+
+export function article(overrides: Partial<Article> = {}): Article {
+  return {
+    id: '0195f0a0-0000-7000-8000-0000000000d1',
+    title: 'Resetting a password',
+    body: 'Open Settings, then Security.',
+    tags: ['access'],
+    product: null,
+    status: 'draft',
+    revision: 3,
+    authorId: agentAlex.id,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
 
 export const contact: Contact = {
   id: '0195f0a0-0000-7000-8000-0000000000c1',
@@ -57,3 +91,6 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
 }
 
 export const serverCtx: MutationContext = { actorId: agentAlex.id, role: 'agent', now: T1, side: 'server' };
+export const clientCtx: MutationContext = { ...serverCtx, side: 'client' };
+/** Contexts of the other agents, on the server. */
+export const as = (agent: Agent, side: MutationContext['side'] = 'server'): MutationContext => ({ actorId: agent.id, role: agent.role, now: T1, side });

@@ -1,22 +1,40 @@
-import type { EntityKind, EntityOf } from '../../../shared/model/index.ts';
+import type { EntityKind, EntityOf, Ticket } from '../../../shared/model/index.ts';
 import type { MutationContext, MutationTx } from '../../../shared/mutators/index.ts';
+import { changedFieldPaths } from '../../../shared/rules/conflicts.ts';
 
-/** A MutationTx over plain maps: enough to exercise mutator rules without a store. */
+/**
+ * MutationTxs over plain maps: enough to exercise mutator rules without a store. `as(ctx)` is
+ * another agent (or side) on the same rows; like the server, it remembers who last set each
+ * tracked ticket field.
+ */
 export function memoryTx(ctx: MutationContext, rows: { kind: EntityKind; row: { id: string } }[] = []) {
   const tables = new Map<EntityKind, Map<string, unknown>>();
   const table = (kind: EntityKind) => tables.get(kind) ?? tables.set(kind, new Map()).get(kind)!;
   for (const { kind, row } of rows) table(kind).set(row.id, structuredClone(row));
+  const writers = new Map<string, string>();
   const writes: { kind: EntityKind; id: string }[] = [];
-  const tx: MutationTx = {
-    ctx,
+  const as = (context: MutationContext): MutationTx => ({
+    ctx: context,
     async get<K extends EntityKind>(kind: K, id: string) {
       const row = table(kind).get(id);
       return row === undefined ? undefined : (structuredClone(row) as EntityOf<K>);
     },
     async put<K extends EntityKind>(kind: K, row: EntityOf<K>) {
+      if (kind === 'ticket') {
+        for (const path of changedFieldPaths(table(kind).get(row.id) as Ticket | undefined, row as Ticket)) writers.set(`${row.id} ${path}`, context.actorId);
+      }
       table(kind).set(row.id, structuredClone(row));
       writes.push({ kind, id: row.id });
     },
+    async lastWriter(_kind, id, path) {
+      return writers.get(`${id} ${path}`) ?? null;
+    },
+  });
+  return {
+    tx: as(ctx),
+    as,
+    writes,
+    read: <K extends EntityKind>(kind: K, id: string) => table(kind).get(id) as EntityOf<K> | undefined,
+    all: <K extends EntityKind>(kind: K) => [...table(kind).values()] as EntityOf<K>[],
   };
-  return { tx, writes, read: <K extends EntityKind>(kind: K, id: string) => table(kind).get(id) as EntityOf<K> | undefined };
 }

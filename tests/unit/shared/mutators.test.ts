@@ -17,7 +17,20 @@ function world(t = ticket()) {
 
 describe('mutator registry', () => {
   it('lists every mutator under a versioned name', () => {
-    expect([...mutators.keys()].sort()).toEqual(['message.add@1', 'ticket.assign@1', 'ticket.setStatus@1']);
+    expect([...mutators.keys()].sort()).toEqual([
+      'account.update@1',
+      'article.save@1',
+      'contact.update@1',
+      'message.add@1',
+      'ticket.addTags@1',
+      'ticket.assign@1',
+      'ticket.create@1',
+      'ticket.removeTags@1',
+      'ticket.setCustomFields@1',
+      'ticket.setPriority@1',
+      'ticket.setStatus@1',
+      'ticket.setTeam@1',
+    ]);
     for (const name of mutators.keys()) expect(name).toMatch(/^[a-z]+\.[A-Za-z]+@\d+$/);
   });
 });
@@ -57,6 +70,11 @@ describe('ticket.setStatus@1', () => {
   it('refuses an unknown ticket', async () => {
     const w = world();
     await expect(ticketSetStatus.run(w.tx, { ticketId: MSG_ID, status: 'open' })).rejects.toThrow(/No ticket/);
+  });
+
+  it('replays arguments stored before `base` existed', () => {
+    expect(ticketSetStatus.args.parse({ ticketId: ticket().id, status: 'open' })).toEqual({ ticketId: ticket().id, status: 'open' });
+    expect(ticketAssign.args.parse({ ticketId: ticket().id, assigneeId: null })).toEqual({ ticketId: ticket().id, assigneeId: null });
   });
 });
 

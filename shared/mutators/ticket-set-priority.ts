@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { Id, Priority, priorityLabel } from '../model/index.ts';
+import { noteConflict } from './conflict-notice.ts';
+import { mustGetEditableTicket } from './load.ts';
+import { defineMutator } from './types.ts';
+
+export const ticketSetPriority = defineMutator({
+  name: 'ticket.setPriority@1',
+  /** `base`: the priority the agent saw, so the server can tell them about a concurrent change. */
+  args: z.object({ ticketId: Id, priority: Priority, base: Priority.optional() }),
+  async run(tx, { ticketId, priority, base }) {
+    const ticket = await mustGetEditableTicket(tx, ticketId);
+    if (ticket.priority === priority) return;
+    await noteConflict(tx, ticket, { field: 'priority', base, value: priority });
+    await tx.put('ticket', { ...ticket, priority, updatedAt: tx.ctx.now });
+  },
+  describe: ({ ticketId, priority }) => ({ action: `Priority: ${priorityLabel[priority]}`, ticketId }),
+});

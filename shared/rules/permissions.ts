@@ -1,0 +1,30 @@
+import type { Account, Article, Role } from '../model/index.ts';
+
+/**
+ * What each role may change beyond tickets and contacts (which every agent works on):
+ * - Accounts hold commercial data (plan, revenue, name, domain): only a lead or an admin edits
+ *   them; an agent may edit an account's notes, which is how support shares what it learns.
+ * - Articles: any agent may write and edit drafts; only a lead or an admin publishes one or edits
+ *   one that is published, since customers read it.
+ * Each function returns why a change is refused, or null when it is allowed.
+ */
+const isLead = (role: Role) => role === 'lead' || role === 'admin';
+
+/** Fields of an account an agent may edit. */
+export const AGENT_EDITABLE_ACCOUNT_FIELDS: readonly (keyof Account)[] = ['notes'];
+
+export function accountEditRefusal(role: Role, fields: readonly string[]): string | null {
+  if (isLead(role)) return null;
+  const locked = fields.filter((f) => !(AGENT_EDITABLE_ACCOUNT_FIELDS as readonly string[]).includes(f));
+  return locked.length ? `Only a lead or an admin can change an account's ${locked.join(', ')}; agents may edit its notes.` : null;
+}
+
+export function articlePublishRefusal(role: Role): string | null {
+  return isLead(role) ? null : 'Only a lead or an admin can publish an article; save it as a draft instead.';
+}
+
+export function articleEditRefusal(role: Role, current: Pick<Article, 'status'>): string | null {
+  return isLead(role) || current.status !== 'published'
+    ? null
+    : 'Only a lead or an admin can edit a published article; ask one to make the change, or copy your text into a new draft.';
+}
