@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { Channel, CustomFieldValue, Id, Priority, Ticket } from '../model/index.ts';
+import { Channel, Id, Priority, Ticket } from '../model/index.ts';
 import { TagSet } from '../rules/tags.ts';
 import { teamForAssignee } from '../rules/ticket-edits.ts';
 import { mustGet } from './load.ts';
 import { messageAdd } from './message-add.ts';
+import { CustomFieldChanges } from './ticket-set-custom-fields.ts';
 import { defineMutator, MutationRejected } from './types.ts';
 
 /** The message a new ticket starts with: the agent's reply to the customer or an internal note. */
@@ -26,7 +27,7 @@ export const ticketCreate = defineMutator({
     teamId: Id.nullable().optional(),
     assigneeId: Id.nullable().default(null),
     tags: TagSet.default([]),
-    customFields: z.record(z.string().trim().min(1).max(100), CustomFieldValue).default({}),
+    customFields: CustomFieldChanges.default({}),
     firstMessage: FirstMessage.optional(),
   }),
   async run(tx, args) {

@@ -4,17 +4,19 @@ import { noteConflict } from './conflict-notice.ts';
 import { mustGetEditableTicket } from './load.ts';
 import { defineMutator } from './types.ts';
 
-const FieldKey = z.string().trim().min(1, 'A custom field needs a name.').max(100);
-const Fields = z.record(FieldKey, CustomFieldValue);
+/** Custom field values by name; null stands for "not set". */
+export const CustomFieldChanges = z
+  .record(z.string(), CustomFieldValue)
+  .refine((f) => Object.keys(f).every((k) => k.trim().length > 0 && k.length <= 100), 'A custom field needs a name of at most 100 characters.');
 
 export const ticketSetCustomFields = defineMutator({
   name: 'ticket.setCustomFields@1',
   args: z.object({
     ticketId: Id,
     /** Merged into the ticket's fields key by key; null removes a field. Keys not named stay as they are. */
-    fields: Fields.refine((f) => Object.keys(f).length > 0, 'Name at least one field.').refine((f) => Object.keys(f).length <= 50, 'At most 50 fields at once.'),
+    fields: CustomFieldChanges.refine((f) => Object.keys(f).length > 0, 'Name at least one field.').refine((f) => Object.keys(f).length <= 50, 'At most 50 fields at once.'),
     /** The values the agent saw, by key (null: the field was not set), so the server can tell them about concurrent changes. */
-    base: Fields.optional(),
+    base: CustomFieldChanges.optional(),
   }),
   async run(tx, { ticketId, fields, base }) {
     const ticket = await mustGetEditableTicket(tx, ticketId);
