@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../electron/engine/engine.ts';
+import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import type { DeskApi, TimelineMessage } from '../../shared/ipc/index.ts';
+import type { Priority } from '../../shared/model/index.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
+
+const newReplica = replicaFiles();
+const cleanup: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step();
+});
+
+async function workstation(serverUrl: string, email: string): Promise<{ desk: DeskApi; agentId: string }> {
+  const engine = await Engine.open({ dbFile: newReplica(), pollIntervalMs: 0 });
+  cleanup.push(() => engine.close());
+  const desk = deskOf(engine);
+  const session = await desk.invoke('session.login', { serverUrl, email, password: DEMO_PASSWORD });
+  if (session.state !== 'signed_in') throw new Error(`sign-in of ${email} failed`);
+  await untilStatus(desk, idleAndOnline);
+  return { desk, agentId: session.agent.id };
+}
+
+/** Pushed, pulled, and nothing left to send: what the agent sees is what the server has. */
+async function settled(desk: DeskApi): Promise<void> {
+  await desk.invoke('sync.now');
+  await untilStatus(desk, idleAndOnline);
+}
+
+const notices = (messages: readonly TimelineMessage[] | undefined) => (messages ?? []).filter((m) => m.event?.type === 'conflict');
+
+describe('two agents change the same priority offline', () => {
+  it('end with the later commit’s value, both see one conflict notice, and the loser can re-apply', async () => {
+    let server: TestServer = await startTestServer({ demo: { scale: 0.1, seed: 5 } });
+    cleanup.push(() => server.close());
+    const alex = await workstation(server.url, DEMO_AGENT_EMAIL);
+    const priya = await workstation(server.url, 'priya@orbit.demo');
+    // A ticket of their team, which both replicas hold.
+    const [row] = (await alex.desk.invoke('queue.page', { view: 'mine', after: null, limit: 1 })).rows;
+    const ticketId = row?.id ?? '';
+    const seen = (await priya.desk.invoke('ticket.get', { id: ticketId }))?.ticket.priority as Priority;
+    expect((await alex.desk.invoke('ticket.get', { id: ticketId }))?.ticket.priority).toBe(seen);
+    const [alexValue, priyaValue] = (['low', 'normal', 'high', 'urgent'] as const).filter((p) => p !== seen);
+
+    await server.close();
+    await alex.desk.invoke('ticket.setPriority', { ticketId, priority: alexValue as Priority, base: seen });
+    await priya.desk.invoke('ticket.setPriority', { ticketId, priority: priyaValue as Priority, base: seen });
+    expect((await alex.desk.invoke('ticket.get', { id: ticketId }))?.ticket.priority).toBe(alexValue);
+    expect((await priya.desk.invoke('ticket.get', { id: ticketId }))?.ticket.priority).toBe(priyaValue);
+
+    // The server comes back; each engine reconnects and pushes on its own, in whichever order.
+    server = await startTestServer({ dbFile: server.dbFile, port: server.port });
+    await Promise.all([untilStatus(alex.desk, idleAndOnline), untilStatus(priya.desk, idleAndOnline)]);
+    await Promise.all([settled(alex.desk), settled(priya.desk)]);
+
+    // Server commit order decides: the priority change committed last is the value.
+    const db = new Database(server.dbFile, { readonly: true });
+    const committed = db
+      .prepare(`SELECT json_extract(data, '$.priority') FROM change_log WHERE kind = 'ticket' AND entity_id = ? AND client_id IS NOT NULL ORDER BY seq`)
+      .pluck()
+      .all(ticketId) as Priority[];
+    db.close();
+    const winner = committed.at(-1);
+    expect([alexValue, priyaValue]).toContain(winner);
+    const [alexView, priyaView] = await Promise.all([alex.desk.invoke('ticket.get', { id: ticketId }), priya.desk.invoke('ticket.get', { id: ticketId })]);
+    expect(alexView?.ticket.priority).toBe(winner);
+    expect(priyaView?.ticket.priority).toBe(winner);
+
+    // One notice, the same in both timelines, naming the overwritten value and whose it was.
+    const [notice, ...more] = notices(alexView?.messages);
+    expect(more).toEqual([]);
+    expect(notices(priyaView?.messages)).toEqual([notice]);
+    const [loser, lostValue] = winner === alexValue ? [priya, priyaValue] : [alex, alexValue];
+    expect(notice).toMatchObject({
+      kind: 'event',
+      authorName: 'Orbit',
+      pendingSync: false,
+      event: { field: 'priority', lost: { value: lostValue, by: loser.agentId }, kept: { value: winner } },
+    });
+
+    // The loser re-applies: their value wins now, on both workstations, with no new notice.
+    await loser.desk.invoke('ticket.reapply', { messageId: notice?.id ?? '' });
+    await settled(loser.desk);
+    const other = loser === alex ? priya : alex;
+    await settled(other.desk);
+    for (const { desk } of [alex, priya]) {
+      const view = await desk.invoke('ticket.get', { id: ticketId });
+      expect(view?.ticket.priority).toBe(lostValue);
+      expect(notices(view?.messages)).toHaveLength(1);
+    }
+  });
+});
