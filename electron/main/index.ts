@@ -9,7 +9,7 @@ import { attachIpcRouter, forwardEngineEvents } from './ipc-router.ts';
 import { consoleLog as log, describeError } from './log.ts';
 import { focusWindow, openMainWindow } from './main-window.ts';
 import { guardWebContents } from './navigation-guard.ts';
-import { denyAllPermissions } from './permissions.ts';
+import { restrictPermissions } from './permissions.ts';
 import { closeBeforeQuit } from './quit-guard.ts';
 import { rendererLocation } from './renderer-location.ts';
 import { safeStorageCodec } from './secret-codec.ts';
@@ -24,7 +24,7 @@ function openWindow(): BrowserWindow {
 }
 
 async function onReady(): Promise<void> {
-  denyAllPermissions(session.defaultSession, log);
+  restrictPermissions(session.defaultSession, log);
   installCspHeader(session.defaultSession, renderer.isRendererUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ dev, platform: process.platform })));
 

@@ -1,11 +1,15 @@
 import type { Session } from 'electron';
 import type { Log } from './log.ts';
 
-/** Orbit needs no camera, microphone, location, notifications-by-web-API or anything else a page can ask for. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>, log: Log): void {
+/** Writing text the agent chose to copy (Sync issues → Copy text). Reading the clipboard stays denied. */
+const ALLOWED = new Set(['clipboard-sanitized-write']);
+
+/** Orbit needs no camera, microphone, location, notifications-by-web-API or anything else a page can ask for, bar copying text. */
+export function restrictPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>, log: Log): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`Denied a request for the "${permission}" permission`);
-    callback(false);
+    const granted = ALLOWED.has(permission);
+    if (!granted) log(`Denied a request for the "${permission}" permission`);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED.has(permission));
 }

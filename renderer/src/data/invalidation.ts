@@ -4,7 +4,7 @@ import { queryKeys } from './query-keys.ts';
 
 /** Which cached queries show rows of each kind. */
 const shownBy: Record<EntityKind, readonly QueryKey[]> = {
-  team: [queryKeys.agents, queryKeys.ticket, queryKeys.queue],
+  team: [queryKeys.agents, queryKeys.teams, queryKeys.ticket, queryKeys.queue],
   agent: [queryKeys.agents, queryKeys.ticket, queryKeys.queue, queryKeys.session],
   account: [queryKeys.queue, queryKeys.customer],
   contact: [queryKeys.queue, queryKeys.ticket, queryKeys.customer],

@@ -45,6 +45,17 @@ export function useAgents() {
   });
 }
 
+export function useTeams() {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.teams, queryFn: () => desk.invoke('directory.teams') });
+}
+
+/** Changes the server refused; refreshed on `syncIssues.changed`. */
+export function useSyncIssues(enabled = true) {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.syncIssues, queryFn: () => desk.invoke('syncIssues.list'), enabled });
+}
+
 export function useSyncStatus() {
   const desk = useDesk();
   return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => desk.invoke('sync.status') });

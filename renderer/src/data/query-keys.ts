@@ -11,5 +11,7 @@ export const queryKeys = {
   customer: ['customer'] as const,
   customerPane: (ticketId: string) => ['customer', ticketId] as const,
   agents: ['agents'] as const,
+  teams: ['teams'] as const,
   syncStatus: ['sync', 'status'] as const,
+  syncIssues: ['sync', 'issues'] as const,
 };

@@ -19,9 +19,11 @@ export function useEngineEvents(): void {
       // The server refused the token: let the session say whether the log-in screen is due.
       if (status.phase === 'signed_out') void queryClient.invalidateQueries({ queryKey: queryKeys.session });
     });
+    const offIssues = desk.on('syncIssues.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues }));
     return () => {
       offChanged();
       offStatus();
+      offIssues();
     };
   }, [desk, queryClient]);
 

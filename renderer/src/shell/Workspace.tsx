@@ -5,6 +5,7 @@ import { QueueTabs } from '../queue/QueueTabs.tsx';
 import { TicketList } from '../queue/TicketList.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
+import { SyncIssuesPanel } from '../sync/SyncIssuesPanel.tsx';
 import { TicketView } from '../ticket/TicketView.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -41,6 +42,7 @@ export function Workspace({ session }: { session: SignedIn }) {
         </main>
         <CustomerPane ticketId={openTicketId} />
       </div>
+      <SyncIssuesPanel />
     </div>
   );
 }

@@ -17,6 +17,8 @@ interface UiState {
    */
   composerFocusPending: boolean;
   drafts: Record<string, string>;
+  /** The Sync issues panel is open. */
+  syncIssuesOpen: boolean;
   setView(view: QueueView): void;
   setCursor(id: string | null): void;
   openTicket(id: string): void;
@@ -26,6 +28,7 @@ interface UiState {
   setDraft(ticketId: string, text: string): void;
   /** Clears a sent draft, unless the agent already typed on. */
   clearDraftIfUnchanged(ticketId: string, sent: string): void;
+  setSyncIssuesOpen(open: boolean): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -35,6 +38,7 @@ export const useUi = create<UiState>()((set) => ({
   composerMode: 'reply',
   composerFocusPending: false,
   drafts: {},
+  syncIssuesOpen: false,
   setView: (view) => set({ view, cursorId: null }),
   setCursor: (cursorId) => set({ cursorId }),
   openTicket: (id) => set({ openTicketId: id, cursorId: id, composerFocusPending: false }),
@@ -48,4 +52,5 @@ export const useUi = create<UiState>()((set) => ({
       const { [ticketId]: _sent, ...rest } = s.drafts;
       return { drafts: rest };
     }),
+  setSyncIssuesOpen: (syncIssuesOpen) => set({ syncIssuesOpen }),
 }));

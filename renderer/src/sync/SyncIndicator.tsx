@@ -3,9 +3,11 @@ import { formatClock, formatFull } from '../format/time.ts';
 import { useSyncNow } from '../data/mutations.ts';
 import { useSyncStatus } from '../data/queries.ts';
 import { useConnectionState } from '../desk/desk-context.tsx';
+import { useUi } from '../state/ui-store.ts';
 
 /** `online` is the engine's word, unless the engine itself is out of reach (the browser host's socket dropped). */
 function Parts({ status, online }: { status: SyncStatus; online: boolean }) {
+  const openIssues = useUi((s) => s.setSyncIssuesOpen);
   return (
     <>
       <span className={`sync-dot ${online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
@@ -21,7 +23,9 @@ function Parts({ status, online }: { status: SyncStatus; online: boolean }) {
       {status.rejected > 0 && (
         <>
           <span className="sync-sep" aria-hidden="true"> · </span>
-          <span className="sync-rejected">{status.rejected} rejected</span>
+          <button type="button" className="sync-rejected" title="Changes the server refused: open Sync issues" onClick={() => openIssues(true)}>
+            {status.rejected} rejected
+          </button>
         </>
       )}
       {status.error && (

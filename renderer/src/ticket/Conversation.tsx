@@ -3,7 +3,7 @@ import type { TimelineMessage } from '../../../shared/ipc/views.ts';
 import { MessageItem } from './MessageItem.tsx';
 
 /** The thread, oldest first, kept scrolled to the newest entry when a ticket opens or grows. */
-export function Conversation({ ticketId, messages }: { ticketId: string; messages: TimelineMessage[] }) {
+export function Conversation({ ticketId, messages, meId }: { ticketId: string; messages: TimelineMessage[]; meId: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -14,7 +14,7 @@ export function Conversation({ ticketId, messages }: { ticketId: string; message
     <div ref={ref} role="log" aria-label="Conversation" className="conversation">
       {messages.length === 0 && <p className="pane-note">No messages yet.</p>}
       {messages.map((m) => (
-        <MessageItem key={m.id} message={m} />
+        <MessageItem key={m.id} message={m} meId={meId} />
       ))}
     </div>
   );

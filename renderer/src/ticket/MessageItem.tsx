@@ -1,6 +1,7 @@
 import type { TimelineMessage } from '../../../shared/ipc/views.ts';
 import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
 import { formatDateTime, formatFull } from '../format/time.ts';
+import { ConflictNotice } from './ConflictNotice.tsx';
 
 const kindName = { reply: 'Reply', note: 'Internal note', event: 'Event' } as const;
 
@@ -13,8 +14,9 @@ function Stamp({ at }: { at: string }) {
 }
 
 /** One entry of the conversation. Bodies are plain text, never HTML. */
-export function MessageItem({ message }: { message: TimelineMessage }) {
+export function MessageItem({ message, meId }: { message: TimelineMessage; meId: string }) {
   const label = `${kindName[message.kind]} from ${message.authorName}`;
+  if (message.event?.type === 'conflict') return <ConflictNotice message={message} event={message.event} meId={meId} stamp={<Stamp at={message.createdAt} />} />;
   if (message.kind === 'event') {
     return (
       <article aria-label={label} className="message message-event">

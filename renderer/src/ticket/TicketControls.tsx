@@ -1,12 +1,12 @@
 import { useId } from 'react';
-import type { Ticket } from '../../../shared/model/ticket.ts';
-import { TicketStatus } from '../../../shared/model/ticket.ts';
 import type { Agent } from '../../../shared/model/agent.ts';
+import { Priority, TicketStatus, type Ticket } from '../../../shared/model/ticket.ts';
 import { statusChangeRefusal } from '../../../shared/rules/status.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
-import { useAssign, useSetStatus } from '../data/mutations.ts';
-import { useAgents } from '../data/queries.ts';
-import { statusLabel } from '../format/labels.ts';
+import { useAssign, useSetPriority, useSetStatus, useSetTeam } from '../data/mutations.ts';
+import { useAgents, useTeams } from '../data/queries.ts';
+import { priorityLabel, statusLabel } from '../format/labels.ts';
+import { TagChips } from './TagChips.tsx';
 
 interface Props {
   ticket: Ticket;
@@ -15,13 +15,23 @@ interface Props {
   meId: string;
 }
 
+/**
+ * The ticket's fields. Every change carries the value shown here as its `base`, so that if
+ * someone else changed it meanwhile the server tells both agents (a conflict notice).
+ */
 export function TicketControls({ ticket, assignee, meId }: Props) {
   const statusId = useId();
+  const priorityId = useId();
   const assigneeId = useId();
+  const teamId = useId();
   const setStatus = useSetStatus();
+  const setPriority = useSetPriority();
   const assign = useAssign();
+  const setTeam = useSetTeam();
   const agents = useAgents();
+  const teams = useTeams();
   const choices = agents.data ?? (assignee ? [assignee] : []);
+  const closed = ticket.status === 'closed';
 
   return (
     <div className="ticket-controls">
@@ -31,7 +41,7 @@ export function TicketControls({ ticket, assignee, meId }: Props) {
           id={statusId}
           value={ticket.status}
           disabled={setStatus.isPending}
-          onChange={(e) => setStatus.mutate({ ticketId: ticket.id, status: TicketStatus.parse(e.target.value) })}
+          onChange={(e) => setStatus.mutate({ ticketId: ticket.id, status: TicketStatus.parse(e.target.value), base: ticket.status })}
         >
           {TicketStatus.options.map((s) => {
             const refusal = statusChangeRefusal(ticket.status, s);
@@ -44,12 +54,27 @@ export function TicketControls({ ticket, assignee, meId }: Props) {
         </select>
       </div>
       <div className="control">
+        <label htmlFor={priorityId}>Priority</label>
+        <select
+          id={priorityId}
+          value={ticket.priority}
+          disabled={closed || setPriority.isPending}
+          onChange={(e) => setPriority.mutate({ ticketId: ticket.id, priority: Priority.parse(e.target.value), base: ticket.priority })}
+        >
+          {Priority.options.map((p) => (
+            <option key={p} value={p}>
+              {priorityLabel[p]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="control">
         <label htmlFor={assigneeId}>Assignee</label>
         <select
           id={assigneeId}
           value={ticket.assigneeId ?? ''}
-          disabled={assign.isPending}
-          onChange={(e) => assign.mutate({ ticketId: ticket.id, assigneeId: e.target.value || null })}
+          disabled={closed || assign.isPending}
+          onChange={(e) => assign.mutate({ ticketId: ticket.id, assigneeId: e.target.value || null, base: ticket.assigneeId })}
         >
           <option value="">Unassigned</option>
           {choices.map((a) => (
@@ -59,12 +84,34 @@ export function TicketControls({ ticket, assignee, meId }: Props) {
           ))}
         </select>
       </div>
-      {ticket.assigneeId !== meId && (
-        <button type="button" className="button-quiet" disabled={assign.isPending} onClick={() => assign.mutate({ ticketId: ticket.id, assigneeId: meId })}>
+      <div className="control">
+        <label htmlFor={teamId}>Team</label>
+        <select
+          id={teamId}
+          value={ticket.teamId ?? ''}
+          disabled={closed || setTeam.isPending}
+          onChange={(e) => e.target.value && setTeam.mutate({ ticketId: ticket.id, teamId: e.target.value, base: ticket.teamId })}
+        >
+          {ticket.teamId === null && <option value="">No team</option>}
+          {(teams.data ?? []).map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!closed && ticket.assigneeId !== meId && (
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={assign.isPending}
+          onClick={() => assign.mutate({ ticketId: ticket.id, assigneeId: meId, base: ticket.assigneeId })}
+        >
           Take it
         </button>
       )}
-      <ErrorText error={setStatus.error ?? assign.error} className="controls-error" />
+      <TagChips ticketId={ticket.id} tags={ticket.tags} disabled={closed} />
+      <ErrorText error={setStatus.error ?? setPriority.error ?? assign.error ?? setTeam.error} className="controls-error" />
     </div>
   );
 }

@@ -33,7 +33,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
         </div>
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
       </header>
-      <Conversation ticketId={ticket.id} messages={messages} />
+      <Conversation ticketId={ticket.id} messages={messages} meId={meId} />
       <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} />
     </>
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids.ts';
-import { Message, type Change, type Ticket } from '../../../shared/model/index.ts';
-import type { Cursor } from '../../../shared/sync/protocol.ts';
+import { Message, type Ticket } from '../../../shared/model/index.ts';
+import type { Change, Cursor } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { fromRow } from '../../../server/store/rows.ts';

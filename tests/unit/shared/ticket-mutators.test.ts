@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Ticket } from '../../../shared/model/index.ts';
+import { Ticket, type Contact } from '../../../shared/model/index.ts';
 import {
   MutationRejected,
   ticketAddTags,
@@ -17,6 +17,8 @@ const ID = ticket().id;
 const NEW_ID = '0195f0a0-0000-7000-8000-0000000000f9';
 const MSG_ID = '0195f0a0-0000-7000-8000-0000000000e9';
 
+const requester: Contact = { ...contact, accountId: account.id };
+
 function world(t = ticket({ status: 'open' }), ctx = serverCtx) {
   return memoryTx(ctx, [
     { kind: 'ticket', row: t },
@@ -24,7 +26,7 @@ function world(t = ticket({ status: 'open' }), ctx = serverCtx) {
     { kind: 'agent', row: agentBea },
     { kind: 'team', row: teamA },
     { kind: 'team', row: teamB },
-    { kind: 'contact', row: { ...contact, accountId: account.id } },
+    { kind: 'contact', row: requester },
     { kind: 'account', row: account },
   ]);
 }
