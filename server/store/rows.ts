@@ -10,12 +10,19 @@ interface Field {
   json: boolean;
 }
 
-/** Columns of each kind, read off the shared zod schema: arrays, records, objects and unions of objects are JSON text. */
+/** The type under a field's default and nullability: what decides how it is stored. */
+function bare(type: z.ZodType): z.ZodType {
+  let t = type;
+  while (t instanceof z.ZodDefault || t instanceof z.ZodNullable) t = t.unwrap() as z.ZodType;
+  return t;
+}
+
+/** Columns of each kind, read off the shared zod schema: arrays, records, objects and unions of objects are JSON text (SQL NULL for null). */
 const fieldsOf = Object.fromEntries(
   Object.entries(entitySchemas).map(([kind, schema]) => [
     kind,
     Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, type]): Field => {
-      const inner = type instanceof z.ZodNullable ? type.unwrap() : type;
+      const inner = bare(type);
       const json = inner instanceof z.ZodArray || inner instanceof z.ZodRecord || inner instanceof z.ZodObject || inner instanceof z.ZodDiscriminatedUnion;
       return { name, column: snakeCase(name), json };
     }),
@@ -25,7 +32,10 @@ const fieldsOf = Object.fromEntries(
 export function toRow<K extends EntityKind>(kind: K, entity: EntityOf<K>, scope: string): EntityRow<K> {
   const values = entity as Record<string, unknown>;
   const row: Record<string, unknown> = { scope };
-  for (const f of fieldsOf[kind]) row[f.column] = f.json ? JSON.stringify(values[f.name]) : values[f.name];
+  for (const f of fieldsOf[kind]) {
+    const value = values[f.name];
+    row[f.column] = f.json && value !== null ? JSON.stringify(value) : value;
+  }
   return row as EntityRow<K>;
 }
 
@@ -33,7 +43,7 @@ export function fromRow<K extends EntityKind>(kind: K, row: Record<string, unkno
   const entity: Record<string, unknown> = {};
   for (const f of fieldsOf[kind]) {
     const value = row[f.column];
-    entity[f.name] = f.json ? JSON.parse(value as string) : value;
+    entity[f.name] = f.json && value !== null ? JSON.parse(value as string) : value;
   }
   return entity as EntityOf<K>;
 }

@@ -20,8 +20,11 @@ export const Message = z.object({
   /** Agent id or contact id, by authorType; null for system events. */
   authorId: Id.nullable(),
   body: z.string().max(MAX_BODY_CHARS),
-  /** What a system event is about, for the UI to act on (e.g. re-apply after a conflict); null for other messages. */
-  event: MessageEvent.nullable(),
+  /**
+   * What a system event is about, for the UI to act on (e.g. re-apply after a conflict); null for other
+   * messages. Added after the first release: rows written before it (change log, outboxes) read as null.
+   */
+  event: MessageEvent.nullable().default(null),
   createdAt: IsoTime,
 });
 export type Message = z.infer<typeof Message>;

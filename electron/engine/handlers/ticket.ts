@@ -1,6 +1,7 @@
 import { DeskError } from '../../../shared/ipc/contract.ts';
 import { newId } from '../../../shared/ids.ts';
 import {
+  MutationRejected,
   messageAdd,
   ticketAddTags,
   ticketAssign,
@@ -11,7 +12,7 @@ import {
   ticketSetStatus,
   ticketSetTeam,
 } from '../../../shared/mutators/index.ts';
-import { reapplication } from '../../../shared/mutators/reapply.ts';
+import { reapplication, type Reapplication } from '../../../shared/mutators/reapply.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { mutate } from '../outbox/mutate.ts';
 import { ticketDetail } from '../queries/ticket-detail.ts';
@@ -59,13 +60,23 @@ export function ticketHandlers(ctx: EngineContext): Pick<Handlers, TicketProcedu
       return { ticketId, messageId: message?.id ?? null };
     },
     'ticket.reapply': async ({ messageId }) => {
-      const message = ctx.replica.store.get('message', messageId);
-      if (message?.event?.type !== 'conflict') throw new DeskError('invalid_input', 'This message is not a conflict notice, so there is nothing to re-apply.');
-      const ticket = ctx.replica.store.get('ticket', message.ticketId);
-      if (!ticket) throw new DeskError('unavailable', 'The ticket of this notice is not on this workstation any more.');
-      const { mutator, args } = reapplication(message.event, ticket);
+      const { mutator, args } = reapplicationOf(ctx, messageId);
       await mutate(ctx, mutator, args);
       return null;
     },
   };
+}
+
+/** The mutation that sets again the value a conflict notice says was overwritten, on the ticket as it is now. */
+function reapplicationOf(ctx: EngineContext, messageId: string): Reapplication {
+  ctx.session.require();
+  const message = ctx.replica.store.get('message', messageId);
+  if (message?.event?.type !== 'conflict') throw new DeskError('invalid_input', 'This message is not a conflict notice, so there is nothing to re-apply.');
+  const ticket = ctx.replica.store.get('ticket', message.ticketId);
+  if (!ticket) throw new DeskError('unavailable', 'The ticket of this notice is not on this workstation any more.');
+  try {
+    return reapplication(message.event, ticket);
+  } catch (err) {
+    throw err instanceof MutationRejected ? new DeskError('rejected', err.message) : err;
+  }
 }

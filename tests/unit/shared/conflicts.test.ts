@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Message, type ConflictEvent, type Ticket } from '../../../shared/model/index.ts';
-import { ticketAssign, ticketSetCustomFields, ticketSetPriority, ticketSetStatus, ticketSetTeam } from '../../../shared/mutators/index.ts';
+import { MutationRejected, ticketAssign, ticketSetCustomFields, ticketSetPriority, ticketSetStatus, ticketSetTeam } from '../../../shared/mutators/index.ts';
 import { reapplication } from '../../../shared/mutators/reapply.ts';
 import { changedFieldPaths, describeConflict } from '../../../shared/rules/conflicts.ts';
 import { agentAlex, agentDee, as, contact, teamA, teamB, ticket } from './fixtures.ts';
@@ -122,6 +122,10 @@ describe('re-applying the value that lost', () => {
     }
   });
 
+  it('is refused, saying why, for a value no mutation can set (no team at all)', () => {
+    expect(() => reapplication(event('teamId', null), ticket())).toThrow(new MutationRejected('The ticket had no team then, and a ticket cannot be moved out of every team; pick a team instead.'));
+  });
+
   it('re-applied on the server, it wins without a new notice', async () => {
     const w = world();
     await ticketSetPriority.run(w.dee, { ticketId: TICKET.id, priority: 'high', base: 'normal' });
@@ -154,5 +158,12 @@ describe('tracked fields', () => {
       { agent: () => 'Alex', team: () => 'Team' },
     );
     expect(text).toBe('Assignee conflict: Alex set Alex without seeing that someone else had set Unassigned. Alex is kept (the later change wins); Unassigned can be re-applied.');
+  });
+});
+
+describe('message events', () => {
+  it('read as null on messages written before events existed (old change-log entries, outboxes)', () => {
+    const old = { id: TICKET.id, ticketId: TICKET.id, kind: 'reply', authorType: 'contact', authorId: contact.id, body: 'Hi', createdAt: TICKET.createdAt };
+    expect(Message.parse(old).event).toBeNull();
   });
 });
