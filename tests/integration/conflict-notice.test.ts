@@ -1,11 +1,9 @@
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../electron/engine/engine.ts';
-import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import { DEMO_AGENT_EMAIL } from '../../server/demo/credentials.ts';
 import type { DeskApi, TimelineMessage } from '../../shared/ipc/index.ts';
 import type { Priority } from '../../shared/model/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
+import { idleAndOnline, onServerDb, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 const cleanup: (() => Promise<void>)[] = [];
@@ -13,15 +11,8 @@ afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
 
-async function workstation(serverUrl: string, email: string): Promise<{ desk: DeskApi; agentId: string }> {
-  const engine = await Engine.open({ dbFile: newReplica(), pollIntervalMs: 0 });
-  cleanup.push(() => engine.close());
-  const desk = deskOf(engine);
-  const session = await desk.invoke('session.login', { serverUrl, email, password: DEMO_PASSWORD });
-  if (session.state !== 'signed_in') throw new Error(`sign-in of ${email} failed`);
-  await untilStatus(desk, idleAndOnline);
-  return { desk, agentId: session.agent.id };
-}
+const workstation = (serverUrl: string, email: string) =>
+  signedInWorkstation({ serverUrl, email, dbFile: newReplica(), opened: (e) => cleanup.push(() => e.close()) });
 
 /** Pushed, pulled, and nothing left to send: what the agent sees is what the server has. */
 async function settled(desk: DeskApi): Promise<void> {
@@ -56,12 +47,12 @@ describe('two agents change the same priority offline', () => {
     await Promise.all([settled(alex.desk), settled(priya.desk)]);
 
     // Server commit order decides: the priority change committed last is the value.
-    const db = new Database(server.dbFile, { readonly: true });
-    const committed = db
-      .prepare(`SELECT json_extract(data, '$.priority') FROM change_log WHERE kind = 'ticket' AND entity_id = ? AND client_id IS NOT NULL ORDER BY seq`)
-      .pluck()
-      .all(ticketId) as Priority[];
-    db.close();
+    const committed = onServerDb(server.dbFile, (db) =>
+      db
+        .prepare(`SELECT json_extract(data, '$.priority') FROM change_log WHERE kind = 'ticket' AND entity_id = ? AND client_id IS NOT NULL ORDER BY seq`)
+        .pluck()
+        .all(ticketId),
+    ) as Priority[];
     const winner = committed.at(-1);
     expect([alexValue, priyaValue]).toContain(winner);
     const [alexView, priyaView] = await Promise.all([alex.desk.invoke('ticket.get', { id: ticketId }), priya.desk.invoke('ticket.get', { id: ticketId })]);

@@ -1,4 +1,7 @@
 export { tempFiles as replicaFiles } from '../unit/engine/support.ts';
+import Database from 'better-sqlite3';
+import { Engine } from '../../electron/engine/engine.ts';
+import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { createDeskApi, type DeskApi, type DeskTransport, type SyncStatus } from '../../shared/ipc/index.ts';
 
 /** Resolves with the first sync status (current or announced later) that satisfies `wanted`. */
@@ -36,4 +39,30 @@ export const idleAndOnline = (s: SyncStatus) => s.phase === 'idle' && s.online &
 
 export function deskOf(transport: DeskTransport): DeskApi {
   return createDeskApi(transport);
+}
+
+/** Writes straight into a server's database, behind the API (as an administrator or a restore would): replicas hear nothing of it. */
+export function onServerDb<T>(dbFile: string, task: (db: Database.Database) => T): T {
+  const db = new Database(dbFile);
+  try {
+    return task(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** An engine in this process on a fresh replica (pollIntervalMs 0), signed in and caught up. `opened` hears of it so the test can close it. */
+export async function signedInWorkstation(opts: {
+  serverUrl: string;
+  email: string;
+  dbFile: string;
+  opened(engine: Engine): void;
+}): Promise<{ engine: Engine; desk: DeskApi; agentId: string }> {
+  const engine = await Engine.open({ dbFile: opts.dbFile, pollIntervalMs: 0 });
+  opts.opened(engine);
+  const desk = deskOf(engine);
+  const session = await desk.invoke('session.login', { serverUrl: opts.serverUrl, email: opts.email, password: DEMO_PASSWORD });
+  if (session.state !== 'signed_in') throw new Error(`sign-in of ${opts.email} failed`);
+  await untilStatus(desk, idleAndOnline);
+  return { engine, desk, agentId: session.agent.id };
 }

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../electron/engine/engine.ts';
-import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import type { Engine } from '../../electron/engine/engine.ts';
+import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../server/demo/credentials.ts';
 import { DeskError, type DeskApi, type SyncIssue } from '../../shared/ipc/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
+import { idleAndOnline, onServerDb, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 let server: TestServer;
@@ -19,26 +19,21 @@ afterEach(async () => {
 });
 afterAll(() => server.close());
 
-/** Writes straight into the server's database, behind the API: a replica hears nothing of it. */
-function onServerDb<T>(task: (db: Database.Database) => T): T {
-  const db = new Database(server.dbFile);
-  try {
-    return task(db);
-  } finally {
-    db.close();
-  }
-}
+const serverDb = <T>(task: (db: Database.Database) => T) => onServerDb(server.dbFile, task);
+const serverMessages = (body: string) => serverDb((db) => db.prepare('SELECT count(*) FROM messages WHERE body = ?').pluck().get(body));
 
-const serverMessages = (body: string) => onServerDb((db) => db.prepare('SELECT count(*) FROM messages WHERE body = ?').pluck().get(body));
-
+/** A signed-in workstation and the `syncIssues.changed` events it sends from sign-in on. */
 async function signedIn(email = DEMO_AGENT_EMAIL): Promise<{ desk: DeskApi; events: string[] }> {
-  const engine = await Engine.open({ dbFile: newReplica(), pollIntervalMs: 0 });
-  engines.push(engine);
-  const desk = deskOf(engine);
   const events: string[] = [];
-  desk.on('syncIssues.changed', ({ count }) => events.push(`issues:${count}`));
-  await desk.invoke('session.login', { serverUrl: server.url, email, password: DEMO_PASSWORD });
-  await untilStatus(desk, idleAndOnline);
+  const { desk } = await signedInWorkstation({
+    serverUrl: server.url,
+    email,
+    dbFile: newReplica(),
+    opened: (engine) => {
+      engines.push(engine);
+      engine.on((name, payload) => name === 'syncIssues.changed' && events.push(`issues:${(payload as { count: number }).count}`));
+    },
+  });
   return { desk, events };
 }
 
@@ -52,7 +47,7 @@ async function takeTicket(desk: DeskApi): Promise<{ id: string; number: number; 
 
 /** A reply the server refuses: the ticket was closed behind this replica's back. */
 async function refusedReply(desk: DeskApi, ticketId: string, body: string): Promise<SyncIssue & { messageId: string }> {
-  onServerDb((db) => db.prepare(`UPDATE tickets SET status = 'closed' WHERE id = ?`).run(ticketId));
+  serverDb((db) => db.prepare(`UPDATE tickets SET status = 'closed' WHERE id = ?`).run(ticketId));
   const { messageId } = await desk.invoke('ticket.reply', { ticketId, kind: 'reply', body });
   await untilStatus(desk, (s) => s.phase === 'idle' && s.rejected === 1);
   const [issue, ...more] = await desk.invoke('syncIssues.list');
@@ -60,7 +55,7 @@ async function refusedReply(desk: DeskApi, ticketId: string, body: string): Prom
   return { ...(issue as SyncIssue), messageId };
 }
 
-const reopenOnServer = (ticketId: string) => onServerDb((db) => db.prepare(`UPDATE tickets SET status = 'open' WHERE id = ?`).run(ticketId));
+const reopenOnServer = (ticketId: string) => serverDb((db) => db.prepare(`UPDATE tickets SET status = 'open' WHERE id = ?`).run(ticketId));
 
 describe('sync issues', () => {
   it('list a refused change with what it was, the server’s reason, when it was made, and the text written', async () => {
@@ -93,7 +88,7 @@ describe('sync issues', () => {
     expect(await desk.invoke('syncIssues.list')).toEqual([]);
     expect(serverMessages(body)).toBe(1);
     // The same message, sent by the mutation after the refused one: the end of the outbox.
-    const sentBy = onServerDb((db) => db.prepare(`SELECT mutation_id FROM change_log WHERE kind = 'message' AND entity_id = ?`).pluck().all(issue.messageId));
+    const sentBy = serverDb((db) => db.prepare(`SELECT mutation_id FROM change_log WHERE kind = 'message' AND entity_id = ?`).pluck().all(issue.messageId));
     expect(sentBy).toEqual([issue.id + 1]);
     expect((await desk.invoke('ticket.get', { id: ticket.id }))?.messages.filter((m) => m.body === body)).toEqual([expect.objectContaining({ pendingSync: false })]);
     expect(events.at(-1)).toBe('issues:0');

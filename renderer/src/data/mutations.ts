@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ProcedureInput, ProcedureOutput } from '../../../shared/ipc/contract.ts';
 import type { Session } from '../../../shared/ipc/views.ts';
 import { useDesk } from '../desk/desk-context.tsx';
@@ -13,24 +13,27 @@ type TicketProcedure =
   | 'ticket.addTags'
   | 'ticket.removeTags'
   | 'ticket.setCustomFields';
+type ReplicaProcedure = TicketProcedure | 'ticket.reapply' | 'syncIssues.retry' | 'syncIssues.discard';
 
 /**
- * A change to one ticket. The engine also announces it with `changed`; refreshing here
- * keeps the UI right even before that event lands.
+ * A change to replica data. The engine also announces it with `changed`; refreshing what shows it
+ * here keeps the UI right even before that event lands.
  */
-function useTicketMutation<N extends TicketProcedure>(name: N) {
+function useReplicaMutation<N extends ReplicaProcedure>(name: N, shownBy: (input: ProcedureInput<N>) => readonly QueryKey[]) {
   const desk = useDesk();
   const queryClient = useQueryClient();
   const invoke = desk.invoke as (name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
   return useMutation({
     mutationFn: (input: ProcedureInput<N>) => invoke(name, input),
     onSettled: (_data, _error, input) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.ticketDetail(input.ticketId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.queue });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.customer });
+      for (const queryKey of shownBy(input)) void queryClient.invalidateQueries({ queryKey });
     },
   });
 }
+
+/** A change to one ticket: that ticket, the queues and the customer pane show it. */
+const useTicketMutation = <N extends TicketProcedure>(name: N) =>
+  useReplicaMutation(name, (input) => [queryKeys.ticketDetail(input.ticketId), queryKeys.queue, queryKeys.customer]);
 
 export const useReply = () => useTicketMutation('ticket.reply');
 export const useSetStatus = () => useTicketMutation('ticket.setStatus');
@@ -40,25 +43,13 @@ export const useSetTeam = () => useTicketMutation('ticket.setTeam');
 export const useAddTags = () => useTicketMutation('ticket.addTags');
 export const useRemoveTags = () => useTicketMutation('ticket.removeTags');
 
-type ReplicaProcedure = 'ticket.reapply' | 'syncIssues.retry' | 'syncIssues.discard';
-
-/** A change not tied to one ticket the UI knows up front: refresh what may show its effect. */
-function useReplicaMutation<N extends ReplicaProcedure>(name: N) {
-  const desk = useDesk();
-  const queryClient = useQueryClient();
-  const invoke = desk.invoke as (name: N, input: ProcedureInput<N>) => Promise<ProcedureOutput<N>>;
-  return useMutation({
-    mutationFn: (input: ProcedureInput<N>) => invoke(name, input),
-    onSettled: () => {
-      for (const queryKey of [queryKeys.ticket, queryKeys.queue, queryKeys.customer, queryKeys.syncIssues]) void queryClient.invalidateQueries({ queryKey });
-    },
-  });
-}
+/** A change whose ticket the UI does not hold up front: whatever may show its effect. */
+const anyTicket = () => [queryKeys.ticket, queryKeys.queue, queryKeys.customer, queryKeys.syncIssues];
 
 /** Sets again the value a conflict notice says was overwritten. */
-export const useReapply = () => useReplicaMutation('ticket.reapply');
-export const useRetrySyncIssue = () => useReplicaMutation('syncIssues.retry');
-export const useDiscardSyncIssue = () => useReplicaMutation('syncIssues.discard');
+export const useReapply = () => useReplicaMutation('ticket.reapply', anyTicket);
+export const useRetrySyncIssue = () => useReplicaMutation('syncIssues.retry', anyTicket);
+export const useDiscardSyncIssue = () => useReplicaMutation('syncIssues.discard', anyTicket);
 
 type SessionProcedure = 'session.login' | 'session.logout';
 

@@ -3,21 +3,14 @@ import { Message, type ConflictEvent, type Ticket } from '../../../shared/model/
 import { MutationRejected, ticketAssign, ticketSetCustomFields, ticketSetPriority, ticketSetStatus, ticketSetTeam } from '../../../shared/mutators/index.ts';
 import { reapplication } from '../../../shared/mutators/reapply.ts';
 import { changedFieldPaths, describeConflict } from '../../../shared/rules/conflicts.ts';
-import { agentAlex, agentDee, as, contact, teamA, teamB, ticket } from './fixtures.ts';
+import { agentAlex, agentDee, as, contact, teamA, teamB, ticket, workspaceRows } from './fixtures.ts';
 import { memoryTx } from './memory-tx.ts';
 
 const TICKET = ticket({ status: 'open' });
 
 /** Alex's and Dee's workstations against one shared server state. */
 function world(t: Ticket = TICKET) {
-  const w = memoryTx(as(agentAlex), [
-    { kind: 'ticket', row: t },
-    { kind: 'agent', row: agentAlex },
-    { kind: 'agent', row: agentDee },
-    { kind: 'team', row: teamA },
-    { kind: 'team', row: teamB },
-    { kind: 'contact', row: contact },
-  ]);
+  const w = memoryTx(as(agentAlex), [...workspaceRows, { kind: 'ticket', row: t }]);
   return { ...w, alex: w.as(as(agentAlex)), dee: w.as(as(agentDee)), notices: () => w.all('message').map((m) => Message.parse(m)) };
 }
 

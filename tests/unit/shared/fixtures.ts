@@ -1,4 +1,4 @@
-import type { Account, Agent, Article, Contact, Team, Ticket } from '../../../shared/model/index.ts';
+import type { Account, Agent, Article, Contact, EntityKind, Team, Ticket } from '../../../shared/model/index.ts';
 import type { MutationContext } from '../../../shared/mutators/index.ts';
 
 export const T0 = '2026-11-01T09:00:00.000Z';
@@ -94,3 +94,11 @@ export const serverCtx: MutationContext = { actorId: agentAlex.id, role: 'agent'
 export const clientCtx: MutationContext = { ...serverCtx, side: 'client' };
 /** Contexts of the other agents, on the server. */
 export const as = (agent: Agent, side: MutationContext['side'] = 'server'): MutationContext => ({ actorId: agent.id, role: agent.role, now: T1, side });
+
+/** The rows around a ticket that mutator tests need: the agents, both teams, the requester and an account. */
+export const workspaceRows: { kind: EntityKind; row: { id: string } }[] = [
+  ...[agentAlex, agentBea, agentDee, leadLena].map((row) => ({ kind: 'agent' as const, row })),
+  ...[teamA, teamB].map((row) => ({ kind: 'team' as const, row })),
+  { kind: 'contact', row: contact },
+  { kind: 'account', row: account },
+];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Article } from '../../../shared/model/index.ts';
 import { accountUpdate, articleSave, contactUpdate, MutationRejected } from '../../../shared/mutators/index.ts';
-import { account, agentAlex, agentDee, article, as, contact, leadLena, T1 } from './fixtures.ts';
+import { account, agentAlex, agentDee, article, as, contact, leadLena, T1, workspaceRows } from './fixtures.ts';
 import { memoryTx } from './memory-tx.ts';
 
 const ARTICLE = article({ revision: 3 });
@@ -9,14 +9,7 @@ const FORK_ID = '0195f0a0-0000-7000-8000-0000000000d2';
 const NEW_ID = '0195f0a0-0000-7000-8000-0000000000d3';
 
 function world(ctx = as(agentAlex)) {
-  return memoryTx(ctx, [
-    { kind: 'agent', row: agentAlex },
-    { kind: 'agent', row: agentDee },
-    { kind: 'agent', row: leadLena },
-    { kind: 'contact', row: contact },
-    { kind: 'account', row: account },
-    { kind: 'article', row: ARTICLE },
-  ]);
+  return memoryTx(ctx, [...workspaceRows, { kind: 'article', row: ARTICLE }]);
 }
 
 describe('contact.update@1', () => {

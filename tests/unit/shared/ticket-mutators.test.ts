@@ -10,7 +10,7 @@ import {
   ticketSetTeam,
 } from '../../../shared/mutators/index.ts';
 import { normaliseTag } from '../../../shared/rules/tags.ts';
-import { account, agentAlex, agentBea, clientCtx, contact, serverCtx, T1, TEAM_A, TEAM_B, teamA, teamB, ticket } from './fixtures.ts';
+import { account, agentAlex, agentBea, clientCtx, contact, serverCtx, T1, TEAM_A, TEAM_B, ticket, workspaceRows } from './fixtures.ts';
 import { memoryTx } from './memory-tx.ts';
 
 const ID = ticket().id;
@@ -20,15 +20,7 @@ const MSG_ID = '0195f0a0-0000-7000-8000-0000000000e9';
 const requester: Contact = { ...contact, accountId: account.id };
 
 function world(t = ticket({ status: 'open' }), ctx = serverCtx) {
-  return memoryTx(ctx, [
-    { kind: 'ticket', row: t },
-    { kind: 'agent', row: agentAlex },
-    { kind: 'agent', row: agentBea },
-    { kind: 'team', row: teamA },
-    { kind: 'team', row: teamB },
-    { kind: 'contact', row: requester },
-    { kind: 'account', row: account },
-  ]);
+  return memoryTx(ctx, [...workspaceRows, { kind: 'contact', row: requester }, { kind: 'ticket', row: t }]);
 }
 
 /** Every field mutator refuses a closed ticket and writes nothing: a closed ticket is final. */
