@@ -1,4 +1,4 @@
-import { DeskError } from '../../../shared/ipc/contract.ts';
+import { DeskError, type ProcedureName } from '../../../shared/ipc/contract.ts';
 import { newId } from '../../../shared/ids.ts';
 import {
   MutationRejected,
@@ -20,18 +20,7 @@ import { currentAgent } from '../queries/viewer.ts';
 import { mutationHandler } from './mutation-handler.ts';
 import type { Handlers } from './types.ts';
 
-type TicketProcedure =
-  | 'ticket.get'
-  | 'ticket.reply'
-  | 'ticket.setStatus'
-  | 'ticket.assign'
-  | 'ticket.setPriority'
-  | 'ticket.setTeam'
-  | 'ticket.addTags'
-  | 'ticket.removeTags'
-  | 'ticket.setCustomFields'
-  | 'ticket.create'
-  | 'ticket.reapply';
+type TicketProcedure = Extract<ProcedureName, `ticket.${string}`>;
 
 export function ticketHandlers(ctx: EngineContext): Pick<Handlers, TicketProcedure> {
   return {
