@@ -14,6 +14,7 @@ export function syncIssueHandlers(ctx: EngineContext): Pick<Handlers, 'syncIssue
       return outbox.rejected().map((m) => describeSyncIssue(store, m));
     },
     'syncIssues.retry': async ({ id }) => {
+      ctx.session.require();
       const issue = outbox.findRejected(id);
       if (!issue) throw new DeskError('invalid_input', 'This sync issue has already been dealt with.');
       const mutator = mutators.get(issue.name);
