@@ -1,6 +1,6 @@
 import { newId } from '../ids.ts';
 import type { ConflictEvent, ConflictField, FieldValue, Ticket } from '../model/index.ts';
-import { describeConflict, fieldPath } from '../rules/conflicts.ts';
+import { describeConflict, fieldPath, type ConflictNames } from '../rules/conflicts.ts';
 import type { MutationTx } from './types.ts';
 
 /** A change of one scalar field of a ticket, with the value the agent saw before making it. */
@@ -53,13 +53,12 @@ export async function noteConflict(tx: MutationTx, ticket: Ticket, change: Field
 }
 
 /** Names as they are now, for the notice's text; the event itself keeps ids. */
-async function lookUpNames(tx: MutationTx, event: ConflictEvent) {
+async function lookUpNames(tx: MutationTx, event: ConflictEvent): Promise<ConflictNames> {
+  const values = [event.lost.value, event.kept.value].filter((v): v is string => typeof v === 'string');
+  const agentIds = [event.kept.by, ...(event.lost.by ? [event.lost.by] : []), ...(event.field === 'assigneeId' ? values : [])];
   const agents = new Map<string, string>();
   const teams = new Map<string, string>();
-  const agentIds = [event.kept.by, event.lost.by, ...(event.field === 'assigneeId' ? [event.lost.value, event.kept.value] : [])];
-  for (const id of agentIds) if (typeof id === 'string') agents.set(id, (await tx.get('agent', id))?.name ?? 'a former agent');
-  if (event.field === 'teamId') {
-    for (const id of [event.lost.value, event.kept.value]) if (typeof id === 'string') teams.set(id, (await tx.get('team', id))?.name ?? 'a former team');
-  }
-  return { agent: (id: string) => agents.get(id) ?? 'a former agent', team: (id: string) => teams.get(id) ?? 'a former team' };
+  for (const id of agentIds) agents.set(id, (await tx.get('agent', id))?.name ?? 'a former agent');
+  if (event.field === 'teamId') for (const id of values) teams.set(id, (await tx.get('team', id))?.name ?? 'a former team');
+  return { agent: (id) => agents.get(id) ?? id, team: (id) => teams.get(id) ?? id };
 }

@@ -38,7 +38,7 @@ export async function mutate<S extends z.ZodType>(ctx: EngineContext, mutator: M
 
 /** Takes a refused mutation out of the outbox (inside the caller's transaction); the kinds its undo touched. */
 export async function resolve(ctx: EngineContext, id: number): Promise<Set<EntityKind>> {
-  const resolved = await ctx.replica.outbox.resolveRejected(id);
-  if (!resolved) throw new DeskError('invalid_input', 'This sync issue has already been dealt with.');
-  return resolved.kinds;
+  const kinds = await ctx.replica.outbox.resolveRejected(id);
+  if (!kinds) throw new DeskError('invalid_input', 'This sync issue has already been dealt with.');
+  return kinds;
 }

@@ -174,15 +174,15 @@ export class Outbox {
   /**
    * Takes a refused mutation out of the outbox, because the agent retried or discarded it. Without a
    * pull since the refusal its optimistic effect is still on the replica, so everything is undone and
-   * the rest replayed: a rebase without server changes. Undefined when `id` is not a refused mutation.
+   * the rest replayed: a rebase without server changes. Returns the kinds that changed, or undefined
+   * when `id` is not a refused mutation.
    */
-  async resolveRejected(id: number): Promise<{ mutation: RejectedMutation; kinds: Set<EntityKind> } | undefined> {
-    const row = this.#sql.rejectedOne.get(id);
-    if (!row) return undefined;
+  async resolveRejected(id: number): Promise<Set<EntityKind> | undefined> {
+    if (!this.#sql.rejectedOne.get(id)) return undefined;
     const kinds = this.undoAll();
     this.#sql.deleteRejected.run(id);
     (await this.replay()).forEach((k) => kinds.add(k));
-    return { mutation: toRejected(row), kinds };
+    return kinds;
   }
 
   /**
