@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Agent, Id, TicketStatus } from '../model/index.ts';
 import { messageAdd } from '../mutators/message-add.ts';
+import { PresenceInput, TicketPresence } from './presence.ts';
 import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncStatus, TicketDetail } from './views.ts';
 
 const none = z.undefined();
@@ -33,6 +34,8 @@ export const procedures = {
   'directory.agents': { input: none, output: z.array(Agent) },
   'sync.status': { input: none, output: SyncStatus },
   'sync.now': { input: none, output: SyncStatus },
+  /** Announces (or with null ends) the agent's presence on a ticket; call again within PRESENCE_REFRESH_MS to keep it. Answers who else is there. */
+  'presence.set': { input: PresenceInput, output: TicketPresence },
 } as const;
 
 /** Events the engine sends to every window. */
@@ -40,6 +43,8 @@ export const events = {
   /** Replica rows of these kinds changed: re-query what shows them. */
   changed: ChangedEvent,
   'sync.status': SyncStatus,
+  /** Who else is on this ticket changed. */
+  presence: TicketPresence,
 } as const;
 
 export type ProcedureName = keyof typeof procedures;
