@@ -64,11 +64,18 @@ export interface Realtime {
   /** The next message, whatever it is. */
   message(): Promise<RealtimeServerMessage>;
   send(message: unknown): void;
+  /** Resolves once the server has read every message sent before (it answers a ping only after them). */
+  settle(): Promise<void>;
   close(): void;
 }
 
 export function connectRealtime(url: string, token: string): Promise<Realtime> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + routes.realtime, { headers: { authorization: `Bearer ${token}` } });
+  return openRealtime(url.replace(/^http/, 'ws') + routes.realtime, { authorization: `Bearer ${token}` });
+}
+
+/** A realtime client on any WebSocket URL (a bare hub in a test has no route or token). */
+export function openRealtime(wsUrl: string, headers: Record<string, string> = {}): Promise<Realtime> {
+  const socket = new WebSocket(wsUrl, { headers });
   const queued: RealtimeServerMessage[] = [];
   const waiting: ((e: RealtimeServerMessage) => void)[] = [];
   socket.on('message', (data) => {
@@ -88,6 +95,11 @@ export function connectRealtime(url: string, token: string): Promise<Realtime> {
         },
         message,
         send: (m) => socket.send(JSON.stringify(m)),
+        settle: () =>
+          new Promise<void>((done) => {
+            socket.once('pong', () => done());
+            socket.ping();
+          }),
         close: () => socket.close(),
       }),
     );
