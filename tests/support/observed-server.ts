@@ -114,10 +114,11 @@ export async function startObservedServer(demo: { scale: number; seed: number })
     hub,
     pulls: (clientId) => pullCounts.get(clientId) ?? 0,
     hold(path, where) {
-      const reached = Promise.withResolvers<void>();
-      const released = Promise.withResolvers<void>();
-      waitingHolds.push({ path, where, reached: reached.promise, arrive: reached.resolve, released: released.promise, release: released.resolve });
-      return waitingHolds.at(-1) as Hold;
+      const hold = { path, where } as PendingHold;
+      hold.reached = new Promise((resolve) => (hold.arrive = resolve));
+      hold.released = new Promise((resolve) => (hold.release = resolve));
+      waitingHolds.push(hold);
+      return hold;
     },
     async close() {
       hub.close();

@@ -57,7 +57,7 @@ describe('presence over the realtime socket', () => {
   };
 
   it('reaches agents who may see the ticket, never another team, never its own agent', async () => {
-    const [alex, alexElsewhere, priya, sofia, lena] = await Promise.all(['alex', 'alex', 'priya', 'sofia', 'lena'].map((w) => socketOf(w as never)));
+    const [alex, alexElsewhere, priya, sofia, lena] = await Promise.all([socketOf('alex'), socketOf('alex'), socketOf('priya'), socketOf('sofia'), socketOf('lena')]);
     await announce(alex, firstTeamTicket.id, 'viewing');
     expect(await priya.message()).toEqual({ type: 'presence', from: expect.any(String), agentId: alexAgent.id, ticketId: firstTeamTicket.id, state: 'viewing' });
 
