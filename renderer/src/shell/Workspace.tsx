@@ -5,6 +5,7 @@ import { QueueTabs } from '../queue/QueueTabs.tsx';
 import { TicketList } from '../queue/TicketList.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
+import { useReconnectSync } from '../sync/use-reconnect-sync.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -14,6 +15,7 @@ type SignedIn = Extract<Session, { state: 'signed_in' }>;
 export function Workspace({ session }: { session: SignedIn }) {
   const openTicketId = useUi((s) => s.openTicketId);
   const focusComposer = useUi((s) => s.focusComposer);
+  useReconnectSync();
 
   useShortcuts({
     r: () => openTicketId && focusComposer('reply'),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
 import { PriorityMark } from '../common/PriorityMark.tsx';
@@ -6,10 +7,14 @@ import { channelLabel, ticketNumberLabel } from '../format/labels.ts';
 import { formatDateTime, formatFull } from '../format/time.ts';
 import { Composer } from './Composer.tsx';
 import { Conversation } from './Conversation.tsx';
+import { PresenceLine } from './PresenceLine.tsx';
 import { TicketControls } from './TicketControls.tsx';
+import { useTicketPresence } from './use-presence.ts';
 
 export function TicketView({ ticketId, meId }: { ticketId: string; meId: string }) {
   const detail = useTicketDetail(ticketId);
+  const [replying, setReplying] = useState(false);
+  const others = useTicketPresence(ticketId, replying ? 'replying' : 'viewing');
 
   // A failed refresh keeps what was shown (and the draft under it); only a first load can fail to nothing.
   if (detail.data === undefined) return detail.error ? <ErrorText error={detail.error} className="pane-note" /> : <p className="pane-note">Loading ticket…</p>;
@@ -32,9 +37,10 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
           {requester.name} <span className="muted">&lt;{requester.email}&gt;</span>
         </div>
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
+        <PresenceLine agents={others} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} />
-      <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} />
+      <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} onReplyingChange={setReplying} />
     </>
   );
 }
