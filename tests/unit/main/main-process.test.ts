@@ -144,11 +144,14 @@ describe.skipIf(!built)('main process (built bundle, real engine worker)', () =>
   });
 
   it('syncs when the machine wakes from sleep', async () => {
-    const synced = () => win.webContents.sent.filter(([channel, name, status]) => channel === EVENT_CHANNEL && name === 'sync.status' && (status as { lastSyncedAt: string | null }).lastSyncedAt);
-    await vi.waitUntil(() => synced().length > 0, { timeout: 30_000 });
-    const last = synced().at(-1)?.[2] as { lastSyncedAt: string };
+    // sync.now answers once no cycle is running or queued: from then on only the wake-up can sync.
+    const settled = await call(win.url, 'sync.now');
+    const before = settled.ok ? (settled.value as { lastSyncedAt: string }).lastSyncedAt : '';
+    const syncedSince = () =>
+      win.webContents.sent.some(([channel, name, status]) => channel === EVENT_CHANNEL && name === 'sync.status' && ((status as { lastSyncedAt: string | null }).lastSyncedAt ?? '') > before);
+    expect(syncedSince()).toBe(false);
     fake.powerMonitor?.emit('resume');
-    await vi.waitUntil(() => synced().some(([, , s]) => (s as { lastSyncedAt: string }).lastSyncedAt > last.lastSyncedAt), { timeout: 30_000 });
+    await vi.waitUntil(syncedSince, { timeout: 9_000 });
   });
 
   it('closes the engine before the app quits', async () => {
