@@ -31,13 +31,13 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
           <span title={formatFull(ticket.createdAt)}>Opened {formatDateTime(ticket.createdAt)}</span>
           {team && <span>{team.name}</span>}
           {pendingSync && <PendingSyncMark />}
+          <PresenceLine agents={others} />
         </div>
         <h1 className="ticket-title">{ticket.subject}</h1>
         <div className="ticket-requester-line">
           {requester.name} <span className="muted">&lt;{requester.email}&gt;</span>
         </div>
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
-        <PresenceLine agents={others} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} />
       <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} onReplyingChange={setReplying} />
