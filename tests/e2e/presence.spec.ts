@@ -1,4 +1,4 @@
-import type { DeskApi } from '../../shared/ipc/index.ts';
+import type { DeskApi, QueuePage } from '../../shared/ipc/index.ts';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { signedInEngine } from '../support/signed-in-engine.ts';
 import { expect, signIn, test, tickets } from './fixtures.ts';
@@ -7,7 +7,7 @@ import { expect, signIn, test, tickets } from './fixtures.ts';
 async function ticketIdBySubject(desk: DeskApi, subject: string): Promise<string> {
   let after: string | null = null;
   do {
-    const page = await desk.invoke('queue.page', { view: 'all', after, limit: 500 });
+    const page: QueuePage = await desk.invoke('queue.page', { view: 'all', after, limit: 500 });
     const found = page.rows.find((r) => r.subject === subject);
     if (found) return found.id;
     after = page.next;

@@ -33,8 +33,8 @@ export interface SyncLoopOptions {
 /**
  * Keeps the replica in sync for one signed-in session: push, (bootstrap,) pull, one cycle at a
  * time. A cycle runs when kicked (local change, poke, socket reconnect, sync.now), on the poll
- * timer, and after failures with exponential backoff. Between cycles, a realtime delta that starts
- * at the replica's cursor is applied without a pull.
+ * timer, and after failures with exponential backoff. A realtime delta that starts at the replica's
+ * cursor goes in at once without a pull, even while a cycle is pushing.
  */
 export class SyncLoop {
   readonly #opts: SyncLoopOptions;

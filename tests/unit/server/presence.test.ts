@@ -25,15 +25,16 @@ describe('presence over the realtime socket', () => {
   let testsStarted = 0;
   const sockets: Realtime[] = [];
 
+  // Seeding and four sign-ins (scrypt) take a while on two busy cores.
   beforeAll(async () => {
     server = await startTestServer({ demo: { scale: 0.05 } });
     const emails = { alex: DEMO_AGENT_EMAIL, priya: 'priya@orbit.demo', sofia: 'sofia@orbit.demo', lena: DEMO_LEAD_EMAIL };
-    for (const [who, email] of Object.entries(emails)) session[who as keyof typeof emails] = await signIn(server.url, email);
+    await Promise.all(Object.entries(emails).map(async ([who, email]) => (session[who as keyof typeof emails] = await signIn(server.url, email))));
     alexAgent = await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL);
     const sofiaAgent = await agentByEmail(server.dbFile, 'sofia@orbit.demo');
     firstTeam = await ticketsOf(server.dbFile, (t) => t.teamId === alexAgent.teamIds[0]);
     secondTeam = await ticketsOf(server.dbFile, (t) => t.teamId === sofiaAgent.teamIds[0]);
-  });
+  }, 30_000);
   beforeEach(() => {
     [firstTeamTicket, secondTeamTicket] = [firstTeam[testsStarted], secondTeam[testsStarted++]] as [Ticket, Ticket];
   });

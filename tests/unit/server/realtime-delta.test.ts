@@ -21,6 +21,7 @@ describe('inline deltas over the realtime socket', () => {
   let secondTeamTicket: Ticket;
   const sockets: Realtime[] = [];
 
+  // Seeding and four sign-ins (scrypt) take a while on two busy cores.
   beforeAll(async () => {
     server = await startTestServer({ demo: { scale: 0.05 } });
     [alex, priya, sofia, lena] = await Promise.all(
@@ -30,7 +31,7 @@ describe('inline deltas over the realtime socket', () => {
     const open = (teamId: string | undefined) => ticketsOf(server.dbFile, (t) => t.teamId === teamId && t.status === 'open');
     [firstTeamTicket] = (await open(first.teamIds[0])) as [Ticket];
     [secondTeamTicket] = (await open(second.teamIds[0])) as [Ticket];
-  });
+  }, 30_000);
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
   afterAll(() => server.close());
 
