@@ -1,4 +1,5 @@
 import type { EngineEvents } from './events.ts';
+import type { PresenceBoard } from './presence/presence-board.ts';
 import type { Replica } from './replica/replica.ts';
 import type { StatementCache } from './replica/statement-cache.ts';
 import type { SessionStore } from './session/session-store.ts';
@@ -13,4 +14,5 @@ export interface EngineContext {
   sync: SyncLoop;
   status: SyncStatusBoard;
   events: EngineEvents;
+  presence: PresenceBoard;
 }

@@ -5,6 +5,8 @@ import { EngineEvents, type EngineListener } from './events.ts';
 import { createHandlers } from './handlers/index.ts';
 import type { Handlers } from './handlers/types.ts';
 import { log } from './log.ts';
+import { PresenceBoard } from './presence/presence-board.ts';
+import { fallbackNames } from './queries/fallback-names.ts';
 import { Replica } from './replica/replica.ts';
 import { StatementCache } from './replica/statement-cache.ts';
 import { plainSecrets, type SecretCodec } from './secret-codec.ts';
@@ -60,9 +62,14 @@ export class Engine implements DeskTransport {
           if (s.rejected !== rejected) events.emit('syncIssues.changed', { count: (rejected = s.rejected) });
         },
       );
+      const presence = new PresenceBoard({
+        nameOf: (agentId) => replica.store.get('agent', agentId)?.name ?? fallbackNames.agent,
+        emit: (p) => events.emit('presence', p),
+      });
       const sync = new SyncLoop({
         replica,
         status,
+        presence,
         pollIntervalMs: opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
         onChanged: (kinds) => events.emit('changed', { kinds }),
         onSessionEnded: (message) => {
@@ -72,7 +79,7 @@ export class Engine implements DeskTransport {
             .finally(() => status.update({ phase: 'signed_out', error: message, online: false, progress: null }));
         },
       });
-      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events });
+      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events, presence });
       if (signedIn) sync.start(signedIn);
       return engine;
     } catch (err) {
@@ -101,6 +108,7 @@ export class Engine implements DeskTransport {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await this.#ctx.sync.stop();
+      this.#ctx.presence.close();
       await this.#ctx.replica.close();
     })();
     return this.#closing;

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { startEngineWorker } from '../engine/worker-client.ts';
 import { appFiles } from './app-files.ts';
 import { appMenuTemplate } from './app-menu.ts';
 import { checkForUpdatesWhenPackaged } from './auto-update.ts';
+import { watchConnectivity } from './connectivity.ts';
 import { installCspHeader } from './content-security-policy.ts';
 import { attachIpcRouter, forwardEngineEvents } from './ipc-router.ts';
 import { consoleLog as log, describeError } from './log.ts';
@@ -36,6 +37,7 @@ async function onReady(): Promise<void> {
   closeBeforeQuit(app, () => engine.close(), log);
   attachIpcRouter(ipcMain, { engine, isTrustedSender: renderer.isRendererUrl, log });
   forwardEngineEvents(engine, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  watchConnectivity({ powerMonitor, isOnline: () => net.isOnline(), onReturn: () => void engine.invoke('sync.now', undefined) });
 
   openWindow();
   app.on('activate', () => {

@@ -1,45 +1,186 @@
 import type { WebSocket } from 'ws';
-import type { ServerEvent } from '../../shared/sync/protocol.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Cursor } from '../../shared/sync/protocol.ts';
+import { PRESENCE_TTL_MS, type PresenceState, type RealtimePresence } from '../../shared/sync/realtime.ts';
 import { seesAny, type Visibility } from '../sync/scopes.ts';
+import { composeDelta, pokeText, type Puller } from './delta.ts';
+import type { CommitNotice, PresenceNotice } from './notices.ts';
 
 const KEEP_ALIVE_MS = 30_000;
 
-interface Subscriber {
+/** Who is behind one socket, as the realtime route knows them. */
+export interface Member {
+  agentId: string;
+  /** Read at each fan-out; the route refreshes it whenever it authenticates the socket again. */
   visibility: Visibility;
+  /** What an HTTP pull by this member would answer now. */
+  pull: Puller;
+}
+
+export interface HubOptions {
+  keepAliveMs?: number;
+  /** Sends a presence notice to every instance; by default straight back to this hub (one instance). */
+  publishPresence?: (notice: PresenceNotice) => void;
+  now?: () => number;
+}
+
+interface Subscriber {
+  member: Member;
+  /** This connection's id in presence notices. */
+  from: string;
   alive: boolean;
+  clientId: string | null;
+  /** Where the client's replica stands: as it last said, or as the last delta sent took it. */
+  cursor: Cursor | null;
+  /** The highest commit seq this socket has been told about, and the highest it should be. */
+  told: number;
+  wanted: number;
+  sending: boolean;
+  /** Tickets this connection announced a presence on, with their scopes, to clear when it closes. */
+  present: Map<string, string[]>;
+}
+
+interface LivePresence {
+  notice: PresenceNotice;
+  expires: number;
 }
 
 /**
- * The connected realtime sockets. After a commit, each socket whose agent may see one of the
- * changed scopes gets a poke; a socket that misses a keep-alive round is dropped.
+ * The connected realtime sockets of this instance. After a commit, each socket whose agent may see
+ * one of the changed scopes gets an inline delta (when its cursor is known and what it misses is
+ * small) or a poke. Presence is kept in memory only: it ends with its connection or its TTL.
+ * A socket that misses a keep-alive round is dropped.
  */
 export class RealtimeHub {
   readonly #subscribers = new Map<WebSocket, Subscriber>();
+  /** Live presence from every instance, by connection and ticket, so that a newcomer sees it at once. */
+  readonly #presence = new Map<string, LivePresence>();
   readonly #timer: NodeJS.Timeout;
+  readonly #publishPresence: (notice: PresenceNotice) => void;
+  readonly #now: () => number;
+  #closed = false;
 
-  constructor(keepAliveMs = KEEP_ALIVE_MS) {
+  constructor({ keepAliveMs = KEEP_ALIVE_MS, publishPresence, now = Date.now }: HubOptions = {}) {
     this.#timer = setInterval(() => this.#sweep(), keepAliveMs);
     this.#timer.unref();
+    this.#publishPresence = publishPresence ?? ((notice) => this.deliverPresence(notice));
+    this.#now = now;
   }
 
   get size(): number {
     return this.#subscribers.size;
   }
 
-  add(socket: WebSocket, visibility: Visibility): void {
-    const subscriber: Subscriber = { visibility, alive: true };
+  add(socket: WebSocket, member: Member): void {
+    const subscriber: Subscriber = {
+      member,
+      from: newId(),
+      alive: true,
+      clientId: null,
+      cursor: null,
+      told: 0,
+      wanted: 0,
+      sending: false,
+      present: new Map(),
+    };
     this.#subscribers.set(socket, subscriber);
     socket.on('pong', () => (subscriber.alive = true));
-    socket.on('close', () => this.#subscribers.delete(socket));
+    socket.on('close', () => this.#remove(socket));
     socket.on('error', () => socket.terminate());
-    // Clients only listen; anything they send is ignored.
+    this.#expirePresence();
+    for (const { notice } of this.#presence.values()) {
+      if (this.#shouldHear(subscriber, notice)) socket.send(presenceText(notice));
+    }
   }
 
-  poke(seq: number, scopes: Iterable<string>): void {
-    const changed = [...scopes];
-    const message = JSON.stringify({ type: 'poke', seq } satisfies ServerEvent);
-    for (const [socket, { visibility }] of this.#subscribers) {
-      if (socket.readyState === socket.OPEN && seesAny(visibility, changed)) socket.send(message);
+  /** The client's replica now stands at `cursor`. Within one epoch a cursor only moves forward: an older report is a late one. */
+  reportCursor(socket: WebSocket, clientId: string, cursor: Cursor): void {
+    const subscriber = this.#subscribers.get(socket);
+    if (!subscriber) return;
+    const known = subscriber.clientId === clientId ? subscriber.cursor : null;
+    if (known && known.epoch === cursor.epoch && known.seq >= cursor.seq) return;
+    subscriber.clientId = clientId;
+    subscriber.cursor = cursor;
+  }
+
+  /** A commit on any instance: every socket that may see it hears of it, once, in order. */
+  deliver(commit: CommitNotice): void {
+    for (const [socket, subscriber] of this.#subscribers) {
+      if (commit.seq <= subscriber.told || !seesAny(subscriber.member.visibility, commit.scopes)) continue;
+      subscriber.wanted = Math.max(subscriber.wanted, commit.seq);
+      if (!subscriber.sending) void this.#tell(socket, subscriber);
+    }
+  }
+
+  /** The agent behind `socket` is on a ticket (in `scopes`), or left it (null). */
+  announce(socket: WebSocket, ticketId: string, scopes: string[], state: PresenceState | null): void {
+    const subscriber = this.#subscribers.get(socket);
+    if (!subscriber) return;
+    if (state === null) subscriber.present.delete(ticketId);
+    else subscriber.present.set(ticketId, scopes);
+    this.#publishPresence({ from: subscriber.from, agentId: subscriber.member.agentId, ticketId, scopes, state });
+  }
+
+  /** How many tickets the agent behind `socket` shows a presence on. */
+  presentCount(socket: WebSocket): number {
+    return this.#subscribers.get(socket)?.present.size ?? 0;
+  }
+
+  /** A presence from any instance: kept until cleared or expired, and sent to the sockets that may see its ticket. */
+  deliverPresence(notice: PresenceNotice): void {
+    const key = `${notice.from} ${notice.ticketId}`;
+    if (notice.state === null) this.#presence.delete(key);
+    else this.#presence.set(key, { notice, expires: this.#now() + PRESENCE_TTL_MS });
+    const text = presenceText(notice);
+    for (const [socket, subscriber] of this.#subscribers) {
+      if (socket.readyState === socket.OPEN && this.#shouldHear(subscriber, notice)) socket.send(text);
+    }
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearInterval(this.#timer);
+    for (const socket of this.#subscribers.keys()) socket.terminate();
+    this.#subscribers.clear();
+    this.#presence.clear();
+  }
+
+  /** Sends this socket a delta or a poke for everything up to `wanted`, one message at a time, so they arrive in order. */
+  async #tell(socket: WebSocket, subscriber: Subscriber): Promise<void> {
+    subscriber.sending = true;
+    try {
+      while (subscriber.wanted > subscriber.told && !this.#closed && socket.readyState === socket.OPEN) {
+        const seq = subscriber.wanted;
+        const { clientId, cursor } = subscriber;
+        const composed = clientId && cursor ? await composeDelta(subscriber.member.pull, clientId, cursor, seq) : { text: pokeText(seq) };
+        if (this.#closed || socket.readyState !== socket.OPEN) return;
+        socket.send(composed.text);
+        subscriber.told = Math.max(seq, composed.cursor?.seq ?? 0);
+        if (composed.cursor && subscriber.cursor === cursor) subscriber.cursor = composed.cursor;
+      }
+    } finally {
+      subscriber.sending = false;
+    }
+  }
+
+  /** Presence goes to agents who may see the ticket, never back to the agent who announced it. */
+  #shouldHear(subscriber: Subscriber, notice: PresenceNotice): boolean {
+    return subscriber.member.agentId !== notice.agentId && seesAny(subscriber.member.visibility, notice.scopes);
+  }
+
+  /** Drops presence not refreshed in time, e.g. of an instance that died without clearing it. */
+  #expirePresence(): void {
+    const now = this.#now();
+    for (const [key, live] of this.#presence) if (live.expires <= now) this.#presence.delete(key);
+  }
+
+  #remove(socket: WebSocket): void {
+    const subscriber = this.#subscribers.get(socket);
+    if (!subscriber) return;
+    this.#subscribers.delete(socket);
+    if (this.#closed) return;
+    for (const [ticketId, scopes] of subscriber.present) {
+      this.#publishPresence({ from: subscriber.from, agentId: subscriber.member.agentId, ticketId, scopes, state: null });
     }
   }
 
@@ -47,17 +188,16 @@ export class RealtimeHub {
     for (const [socket, subscriber] of this.#subscribers) {
       if (!subscriber.alive) {
         socket.terminate();
-        this.#subscribers.delete(socket);
+        this.#remove(socket);
         continue;
       }
       subscriber.alive = false;
       socket.ping();
     }
+    this.#expirePresence();
   }
+}
 
-  close(): void {
-    clearInterval(this.#timer);
-    for (const socket of this.#subscribers.keys()) socket.terminate();
-    this.#subscribers.clear();
-  }
+function presenceText({ from, agentId, ticketId, state }: PresenceNotice): string {
+  return JSON.stringify({ type: 'presence', from, agentId, ticketId, state } satisfies RealtimePresence);
 }

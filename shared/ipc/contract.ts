@@ -12,6 +12,7 @@ import { ticketSetCustomFields } from '../mutators/ticket-set-custom-fields.ts';
 import { ticketSetPriority } from '../mutators/ticket-set-priority.ts';
 import { ticketSetStatus } from '../mutators/ticket-set-status.ts';
 import { ticketSetTeam } from '../mutators/ticket-set-team.ts';
+import { PresenceInput, TicketPresence } from './presence.ts';
 import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
 
 const none = z.undefined();
@@ -71,6 +72,8 @@ export const procedures = {
   'syncIssues.retry': { input: z.object({ id: SyncIssue.shape.id }), output: z.null() },
   /** Drops a refused change for good (the UI asks first). */
   'syncIssues.discard': { input: z.object({ id: SyncIssue.shape.id }), output: z.null() },
+  /** Announces (or with null ends) the agent's presence on a ticket; call again within PRESENCE_REFRESH_MS to keep it. Answers who else is there. */
+  'presence.set': { input: PresenceInput, output: TicketPresence },
 } as const;
 
 /** Events the engine sends to every window. */
@@ -80,6 +83,8 @@ export const events = {
   'sync.status': SyncStatus,
   /** The list of sync issues changed (a refusal came in, or one was retried or discarded). */
   'syncIssues.changed': SyncIssuesChanged,
+  /** Who else is on this ticket changed. */
+  presence: TicketPresence,
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

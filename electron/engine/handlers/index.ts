@@ -1,6 +1,7 @@
 import type { EngineContext } from '../engine-context.ts';
 import { articleHandlers } from './article.ts';
 import { customerHandlers } from './customer.ts';
+import { presenceHandlers } from './presence.ts';
 import { queueHandlers } from './queue.ts';
 import { sessionHandlers } from './session.ts';
 import { syncIssueHandlers } from './sync-issues.ts';
@@ -18,5 +19,6 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...articleHandlers(ctx),
     ...syncHandlers(ctx),
     ...syncIssueHandlers(ctx),
+    ...presenceHandlers(ctx),
   };
 }

@@ -2,7 +2,7 @@ import type { EntityKind } from '../../../shared/model/index.ts';
 import { Cursor } from '../../../shared/sync/protocol.ts';
 import { log } from '../log.ts';
 import type { Replica } from '../replica/replica.ts';
-import { rebase } from './rebase.ts';
+import { applyServerPage } from './apply-page.ts';
 import type { SyncApi } from './sync-api.ts';
 
 const PULL_PAGE_CHANGES = 1000;
@@ -24,11 +24,12 @@ export async function pullChanges(replica: Replica, api: SyncApi, clientId: stri
       await writer.transaction(() => meta.delete('cursor'));
       return 'reset';
     }
-    const changed = await writer.transaction(async () => {
-      const result = await rebase(replica, page);
-      meta.set('last_synced_at', new Date().toISOString());
-      return result;
+    const changed = await writer.transaction(() => {
+      // A realtime delta moved the replica while this page was on its way: the page is stale, pull on from there.
+      const now = meta.getJson('cursor', Cursor);
+      return now?.epoch === cursor.epoch && now.seq === cursor.seq ? applyServerPage(replica, page) : null;
     });
+    if (changed === null) continue;
     changed.forEach((k) => kinds.add(k));
     if (!page.more) return kinds;
   }

@@ -1,12 +1,16 @@
 import WebSocket from 'ws';
-import { ServerEvent } from '../../../shared/sync/protocol.ts';
+import { RealtimeServerMessage, type RealtimeClientMessage, type RealtimeDelta, type RealtimePresence } from '../../../shared/sync/realtime.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { log } from '../log.ts';
 import { backoffDelay } from './backoff.ts';
 
 export interface RealtimeHandlers {
-  /** The server committed something we may see. */
+  /** The server committed something we may see: pull. */
   onPoke(): void;
+  /** The server committed something we may see, and sent it along. */
+  onDelta(delta: RealtimeDelta): void;
+  /** Another agent's presence on a ticket we may see. */
+  onPresence(presence: RealtimePresence): void;
   /** (Re)connected: anything may have happened while we were away. */
   onOpen(): void;
   onClose(): void;
@@ -15,8 +19,8 @@ export interface RealtimeHandlers {
 }
 
 /**
- * The realtime socket to the server (pokes after commits), authenticated with the same bearer
- * token as HTTP. It reconnects with backoff until stopped.
+ * The realtime socket to the server (deltas and pokes after commits, presence both ways),
+ * authenticated with the same bearer token as HTTP. It reconnects with backoff until stopped.
  */
 export class RealtimeLink {
   readonly #url: URL;
@@ -37,6 +41,13 @@ export class RealtimeLink {
 
   get connected(): boolean {
     return this.#connected;
+  }
+
+  /** Sends when connected; false when not (the message is not queued: callers resend what still matters on open). */
+  send(message: RealtimeClientMessage): boolean {
+    if (!this.#connected || this.#socket?.readyState !== WebSocket.OPEN) return false;
+    this.#socket.send(JSON.stringify(message));
+    return true;
   }
 
   start(): void {
@@ -61,11 +72,7 @@ export class RealtimeLink {
       this.#connected = true;
       this.#handlers.onOpen();
     });
-    socket.on('message', (data) => {
-      const event = ServerEvent.safeParse(parse(data.toString()));
-      if (event.success && event.data.type === 'poke') this.#handlers.onPoke();
-      else log.warn('ignored a realtime message this version does not understand');
-    });
+    socket.on('message', (data) => this.#receive(data.toString()));
     socket.on('unexpected-response', (_req, res) => {
       socket.terminate();
       if (res.statusCode === 401) {
@@ -83,6 +90,19 @@ export class RealtimeLink {
       if (wasConnected) this.#handlers.onClose();
       if (!this.#stopped) this.#retry = setTimeout(() => this.#connect(), backoffDelay(this.#attempt++)).unref();
     });
+  }
+
+  #receive(text: string): void {
+    const parsed = RealtimeServerMessage.safeParse(parse(text));
+    if (!parsed.success) {
+      log.warn('ignored a realtime message this version does not understand');
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'poke') this.#handlers.onPoke();
+    else if (message.type === 'delta') this.#handlers.onDelta(message);
+    else if (message.type === 'presence') this.#handlers.onPresence(message);
+    else log.warn(`the realtime server refused a message: ${message.message}`);
   }
 }
 

@@ -1,8 +1,13 @@
 import type { EntityKind } from '../../../shared/model/index.ts';
+import { Cursor } from '../../../shared/sync/protocol.ts';
+import type { RealtimeDelta } from '../../../shared/sync/realtime.ts';
+import { log } from '../log.ts';
+import type { PresenceBoard } from '../presence/presence-board.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { SignedIn } from '../session/session-store.ts';
 import { backoffDelay } from './backoff.ts';
 import { bootstrap, needsBootstrap, type BootstrapHooks } from './bootstrap.ts';
+import { applyDelta } from './delta.ts';
 import { pullChanges } from './pull.ts';
 import { PushBlocked, pushOutbox } from './push.ts';
 import { RealtimeLink } from './realtime.ts';
@@ -16,6 +21,8 @@ const MAX_RESETS_PER_CYCLE = 2;
 export interface SyncLoopOptions {
   replica: Replica;
   status: SyncStatusBoard;
+  /** Presence rides the realtime socket this loop keeps. */
+  presence: PresenceBoard;
   /** Pull this often even without pokes; 0 disables the timer. */
   pollIntervalMs: number;
   onChanged(kinds: EntityKind[]): void;
@@ -26,7 +33,8 @@ export interface SyncLoopOptions {
 /**
  * Keeps the replica in sync for one signed-in session: push, (bootstrap,) pull, one cycle at a
  * time. A cycle runs when kicked (local change, poke, socket reconnect, sync.now), on the poll
- * timer, and after failures with exponential backoff.
+ * timer, and after failures with exponential backoff. A realtime delta that starts at the replica's
+ * cursor goes in at once without a pull, even while a cycle is pushing.
  */
 export class SyncLoop {
   readonly #opts: SyncLoopOptions;
@@ -54,12 +62,22 @@ export class SyncLoop {
     this.#abort = new AbortController();
     this.#pushBlocked = null;
     this.#attempt = 0;
-    this.#realtime = new RealtimeLink(session.serverUrl, session.token, {
+    const { presence, status } = this.#opts;
+    const realtime = new RealtimeLink(session.serverUrl, session.token, {
       onPoke: () => void this.kick(),
-      onOpen: () => void this.kick(),
-      onClose: () => this.#opts.status.update({ online: false }),
+      onDelta: (delta) => void this.#applyDelta(delta),
+      onPresence: (notice) => presence.receive(notice),
+      onOpen: () => {
+        presence.connected((message) => realtime.send(message));
+        void this.kick();
+      },
+      onClose: () => {
+        status.update({ online: false });
+        presence.disconnected();
+      },
       onUnauthorized: () => this.#endSession(SESSION_ENDED_MESSAGE),
     });
+    this.#realtime = realtime;
     this.#realtime.start();
     void this.kick();
   }
@@ -102,6 +120,7 @@ export class SyncLoop {
         const pulled = await pullChanges(replica, api, session.clientId);
         if (pulled !== 'reset') {
           if (pulled.size > 0) this.#opts.onChanged([...pulled]);
+          this.#reportCursor(session.clientId);
           break;
         }
         if (resets >= MAX_RESETS_PER_CYCLE) throw new ServerAnswerInvalid('The server keeps asking this workstation to download everything again; retrying later.');
@@ -125,6 +144,34 @@ export class SyncLoop {
       status.update({ phase: failure.phase, error: failure.message, online: false, progress: null });
       this.#schedule(backoffDelay(this.#attempt++));
     }
+  }
+
+  /** Through the same rebase as a pull; a delta that does not fit the replica (or cannot be applied now) becomes a pull. */
+  async #applyDelta(delta: RealtimeDelta): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    try {
+      const outcome = await applyDelta(this.#opts.replica, delta);
+      if (outcome === 'known') return;
+      if (outcome === 'pull') {
+        void this.kick();
+        return;
+      }
+      if (outcome.applied.size > 0) this.#opts.onChanged([...outcome.applied]);
+      this.#opts.status.update({ lastSyncedAt: this.#opts.replica.meta.get('last_synced_at') ?? null });
+      if (this.#session !== session) return;
+      this.#reportCursor(session.clientId);
+      if (outcome.more) void this.kick();
+    } catch (err) {
+      log.warn('a realtime delta could not be applied; pulling instead', err);
+      void this.kick();
+    }
+  }
+
+  /** Tells the server where the replica stands, so that its next commits can come inline. */
+  #reportCursor(clientId: string): void {
+    const cursor = this.#opts.replica.meta.getJson('cursor', Cursor);
+    if (cursor) this.#realtime?.send({ type: 'cursor', clientId, cursor });
   }
 
   async #push(api: SyncApi, clientId: string): Promise<void> {
@@ -158,6 +205,7 @@ export class SyncLoop {
     this.#abort = null;
     this.#realtime?.stop();
     this.#realtime = null;
+    this.#opts.presence.reset();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
   }

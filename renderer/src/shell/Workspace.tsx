@@ -6,6 +6,7 @@ import { TicketList } from '../queue/TicketList.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
 import { SyncIssuesPanel } from '../sync/SyncIssuesPanel.tsx';
+import { useReconnectSync } from '../sync/use-reconnect-sync.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -15,6 +16,7 @@ type SignedIn = Extract<Session, { state: 'signed_in' }>;
 export function Workspace({ session }: { session: SignedIn }) {
   const openTicketId = useUi((s) => s.openTicketId);
   const focusComposer = useUi((s) => s.focusComposer);
+  useReconnectSync();
 
   useShortcuts({
     r: () => openTicketId && focusComposer('reply'),

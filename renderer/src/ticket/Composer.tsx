@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useReply } from '../data/mutations.ts';
 import { useUi, type ComposerMode } from '../state/ui-store.ts';
@@ -14,10 +14,12 @@ interface Props {
   ticketId: string;
   requesterName: string;
   closed: boolean;
+  /** The agent is typing a reply or note here (focused, with a draft): others see "is replying…". */
+  onReplyingChange(replying: boolean): void;
 }
 
 /** Public reply or internal note. The draft lives in the UI store per ticket and survives a failed send. */
-export function Composer({ ticketId, requesterName, closed }: Props) {
+export function Composer({ ticketId, requesterName, closed, onReplyingChange }: Props) {
   const fieldId = useId();
   const mode = useUi((s) => s.composerMode);
   const setMode = useUi((s) => s.setComposerMode);
@@ -28,6 +30,10 @@ export function Composer({ ticketId, requesterName, closed }: Props) {
   const clearDraftIfUnchanged = useUi((s) => s.clearDraftIfUnchanged);
   const reply = useReply();
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const [focused, setFocused] = useState(false);
+  const replying = focused && draft.trim().length > 0;
+
+  useEffect(() => onReplyingChange(replying), [replying, onReplyingChange]);
 
   useEffect(() => {
     if (!focusPending) return;
@@ -94,6 +100,8 @@ export function Composer({ ticketId, requesterName, closed }: Props) {
         placeholder={placeholder}
         value={draft}
         onChange={(e) => setDraft(ticketId, e.target.value)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onKeyDown={onKeyDown}
       />
       <ErrorText error={reply.error} />

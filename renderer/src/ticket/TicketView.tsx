@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
 import { PriorityMark } from '../common/PriorityMark.tsx';
@@ -6,10 +7,14 @@ import { channelLabel, ticketNumberLabel } from '../format/labels.ts';
 import { formatDateTime, formatFull } from '../format/time.ts';
 import { Composer } from './Composer.tsx';
 import { Conversation } from './Conversation.tsx';
+import { PresenceLine } from './PresenceLine.tsx';
 import { TicketControls } from './TicketControls.tsx';
+import { useTicketPresence } from './use-presence.ts';
 
 export function TicketView({ ticketId, meId }: { ticketId: string; meId: string }) {
   const detail = useTicketDetail(ticketId);
+  const [replying, setReplying] = useState(false);
+  const others = useTicketPresence(ticketId, replying ? 'replying' : 'viewing');
 
   // A failed refresh keeps what was shown (and the draft under it); only a first load can fail to nothing.
   if (detail.data === undefined) return detail.error ? <ErrorText error={detail.error} className="pane-note" /> : <p className="pane-note">Loading ticket…</p>;
@@ -26,6 +31,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
           <span title={formatFull(ticket.createdAt)}>Opened {formatDateTime(ticket.createdAt)}</span>
           {team && <span>{team.name}</span>}
           {pendingSync && <PendingSyncMark />}
+          <PresenceLine agents={others} />
         </div>
         <h1 className="ticket-title">{ticket.subject}</h1>
         <div className="ticket-requester-line">
@@ -34,7 +40,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} meId={meId} />
-      <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} />
+      <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} onReplyingChange={setReplying} />
     </>
   );
 }

@@ -14,6 +14,6 @@ export function syncRoutes(app: FastifyInstance, db: Kysely<Database>, hub: Real
   app.post(routes.snapshot, async (request): Promise<SnapshotResponse> => snapshotPage(db, await authenticate(db, request), request.body));
   app.post(routes.pull, async (request): Promise<PullResponse> => pull(db, await authenticate(db, request), request.body));
   app.post(routes.push, async (request): Promise<PushResponse> =>
-    applyPush(db, await authenticate(db, request), request.body, ({ lastSeq, scopes }) => hub.poke(lastSeq, scopes)),
+    applyPush(db, await authenticate(db, request), request.body, ({ lastSeq, scopes }) => hub.deliver({ seq: lastSeq, scopes: [...scopes] })),
   );
 }

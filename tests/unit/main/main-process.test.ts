@@ -32,6 +32,7 @@ const fake = vi.hoisted(() => {
     quit: () => quitted(),
     startupError: null as string | null,
     sealed: 0,
+    powerMonitor: null as EventEmitter | null,
   };
 });
 
@@ -74,9 +75,12 @@ vi.mock('electron', async () => {
       fake.windowOpened(this);
     }
   }
+  fake.powerMonitor = new EventEmitter();
   return {
     app,
     BrowserWindow,
+    powerMonitor: fake.powerMonitor,
+    net: { isOnline: () => true },
     dialog: { showErrorBox: (title: string, message: string) => void (fake.startupError = `${title}: ${message}`) },
     ipcMain: { handle: (channel: string, fn: never) => fake.handlers.set(channel, fn) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (fake.menu = m) },
@@ -137,6 +141,17 @@ describe.skipIf(!built)('main process (built bundle, real engine worker)', () =>
     expect(fake.sealed).toBeGreaterThan(0);
     const statusEvents = win.webContents.sent.filter(([channel, name]) => channel === EVENT_CHANNEL && name === 'sync.status');
     expect(statusEvents.length).toBeGreaterThan(0);
+  });
+
+  it('syncs when the machine wakes from sleep', async () => {
+    // sync.now answers once no cycle is running or queued: from then on only the wake-up can sync.
+    const settled = await call(win.url, 'sync.now');
+    const before = settled.ok ? (settled.value as { lastSyncedAt: string }).lastSyncedAt : '';
+    const syncedSince = () =>
+      win.webContents.sent.some(([channel, name, status]) => channel === EVENT_CHANNEL && name === 'sync.status' && ((status as { lastSyncedAt: string | null }).lastSyncedAt ?? '') > before);
+    expect(syncedSince()).toBe(false);
+    fake.powerMonitor?.emit('resume');
+    await vi.waitUntil(syncedSince, { timeout: 9_000 });
   });
 
   it('closes the engine before the app quits', async () => {

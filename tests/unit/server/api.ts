@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../../shared/ids.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import WebSocket from 'ws';
-import { ServerEvent, type PendingMutation } from '../../../shared/sync/protocol.ts';
+import type { PendingMutation, ServerEvent } from '../../../shared/sync/protocol.ts';
+import { RealtimeServerMessage } from '../../../shared/sync/realtime.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
 import { openDatabase } from '../../../server/store/dialect.ts';
@@ -56,26 +57,49 @@ export const ticketsOf = (dbFile: string, where: (t: Ticket) => boolean) =>
 export const agentByEmail = (dbFile: string, email: string) =>
   readStore(dbFile, async (db) => fromRow('agent', await db.selectFrom('agents').selectAll().where('email', '=', email).executeTakeFirstOrThrow()));
 
-/** A realtime socket whose messages are read in order, one `next()` at a time. */
+/** A realtime socket whose messages are read in order, one at a time. */
 export interface Realtime {
+  /** The next message, which must be a poke. */
   next(): Promise<ServerEvent>;
+  /** The next message, whatever it is. */
+  message(): Promise<RealtimeServerMessage>;
+  send(message: unknown): void;
+  /** Resolves once the server has read every message sent before (it answers a ping only after them). */
+  settle(): Promise<void>;
   close(): void;
 }
 
 export function connectRealtime(url: string, token: string): Promise<Realtime> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + routes.realtime, { headers: { authorization: `Bearer ${token}` } });
-  const queued: ServerEvent[] = [];
-  const waiting: ((e: ServerEvent) => void)[] = [];
+  return openRealtime(url.replace(/^http/, 'ws') + routes.realtime, { authorization: `Bearer ${token}` });
+}
+
+/** A realtime client on any WebSocket URL (a bare hub in a test has no route or token). */
+export function openRealtime(wsUrl: string, headers: Record<string, string> = {}): Promise<Realtime> {
+  const socket = new WebSocket(wsUrl, { headers });
+  const queued: RealtimeServerMessage[] = [];
+  const waiting: ((e: RealtimeServerMessage) => void)[] = [];
   socket.on('message', (data) => {
-    const event = ServerEvent.parse(JSON.parse(String(data)));
+    const event = RealtimeServerMessage.parse(JSON.parse(String(data)));
     const waiter = waiting.shift();
     if (waiter) waiter(event);
     else queued.push(event);
   });
+  const message = (): Promise<RealtimeServerMessage> => (queued.length ? Promise.resolve(queued.shift()!) : new Promise((r) => waiting.push(r)));
   return new Promise((resolve, reject) => {
     socket.once('open', () =>
       resolve({
-        next: () => (queued.length ? Promise.resolve(queued.shift() as ServerEvent) : new Promise((r) => waiting.push(r))),
+        next: async () => {
+          const event = await message();
+          if (event.type !== 'poke') throw new Error(`Expected a poke, got ${JSON.stringify(event)}`);
+          return event;
+        },
+        message,
+        send: (m) => socket.send(JSON.stringify(m)),
+        settle: () =>
+          new Promise<void>((done) => {
+            socket.once('pong', () => done());
+            socket.ping();
+          }),
         close: () => socket.close(),
       }),
     );

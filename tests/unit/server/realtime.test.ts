@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
+import { newId } from '../../../shared/ids.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL } from '../../../server/demo/credentials.ts';
@@ -44,13 +45,13 @@ describe('realtime socket', () => {
 
 describe('realtime hub keep-alive', () => {
   it('drops a socket that stops answering pings', async () => {
-    const hub = new RealtimeHub(20);
+    const hub = new RealtimeHub({ keepAliveMs: 20 });
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await once(wss, 'listening');
     // A client that never answers pings, like one on a dead connection.
     const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, { autoPong: false });
     const [serverSide] = (await once(wss, 'connection')) as [WebSocket];
-    hub.add(serverSide, { all: true });
+    hub.add(serverSide, { agentId: newId(), visibility: { all: true }, pull: () => Promise.reject(new Error('not used')) });
     expect(hub.size).toBe(1);
     await once(serverSide, 'close');
     expect(hub.size).toBe(0);

@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../electron/engine/engine.ts';
+import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
+
+const newReplica = replicaFiles();
+const cleanup: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step();
+});
+
+describe('pending work when the server comes back', () => {
+  it('goes out by itself, with no new write and no sync request, exactly once', async () => {
+    let server: TestServer = await startTestServer({ demo: { scale: 0.1, seed: 53 } });
+    cleanup.push(() => server.close());
+    const dbFile = newReplica();
+    const first = await Engine.open({ dbFile, pollIntervalMs: 0 });
+    const desk = deskOf(first);
+    await desk.invoke('session.login', { serverUrl: server.url, email: DEMO_AGENT_EMAIL, password: DEMO_PASSWORD });
+    await untilStatus(desk, idleAndOnline);
+    const [target] = (await desk.invoke('queue.page', { view: 'mine', after: null, limit: 1 })).rows;
+    if (!target) throw new Error('the demo agent has no open ticket assigned');
+
+    // Written during an outage; then the app is restarted, still without a server.
+    await server.close();
+    const { messageId } = await desk.invoke('ticket.reply', { ticketId: target.id, kind: 'note', body: 'Written during the outage.' });
+    await first.close();
+    const restarted = await Engine.open({ dbFile, pollIntervalMs: 0 });
+    cleanup.push(() => restarted.close());
+    const again = deskOf(restarted);
+    await untilStatus(again, (s) => s.phase === 'offline' && s.pending === 1);
+
+    // Nothing happens on this workstation from here on: only the server returns.
+    server = await startTestServer({ dbFile: server.dbFile, port: server.port });
+    const drained = await untilStatus(again, idleAndOnline);
+    expect(drained).toMatchObject({ pending: 0, rejected: 0, error: null });
+    const serverDb = new Database(server.dbFile, { readonly: true });
+    try {
+      expect(serverDb.prepare('SELECT count(*) FROM messages WHERE id = ?').pluck().get(messageId)).toBe(1);
+    } finally {
+      serverDb.close();
+    }
+  });
+});
