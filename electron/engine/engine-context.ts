@@ -1,3 +1,4 @@
+import type { CrashPoints } from './crash-points.ts';
 import type { EngineEvents } from './events.ts';
 import type { Replica } from './replica/replica.ts';
 import type { StatementCache } from './replica/statement-cache.ts';
@@ -13,4 +14,5 @@ export interface EngineContext {
   sync: SyncLoop;
   status: SyncStatusBoard;
   events: EngineEvents;
+  crashPoints: CrashPoints;
 }

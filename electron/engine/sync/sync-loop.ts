@@ -1,4 +1,5 @@
 import type { EntityKind } from '../../../shared/model/index.ts';
+import type { CrashPoints } from '../crash-points.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { SignedIn } from '../session/session-store.ts';
 import { backoffDelay } from './backoff.ts';
@@ -18,6 +19,7 @@ export interface SyncLoopOptions {
   status: SyncStatusBoard;
   /** Pull this often even without pokes; 0 disables the timer. */
   pollIntervalMs: number;
+  crashPoints: CrashPoints;
   onChanged(kinds: EntityKind[]): void;
   /** The server refused the token: the loop has stopped; forget the session. */
   onSessionEnded(message: string): void;
@@ -99,7 +101,7 @@ export class SyncLoop {
       if (!this.#pushBlocked) await this.#push(api, session.clientId);
       for (let resets = 0; ; resets++) {
         if (needsBootstrap(replica)) await bootstrap(replica, api, session.clientId, this.#bootstrapHooks());
-        const pulled = await pullChanges(replica, api, session.clientId);
+        const pulled = await pullChanges(replica, api, session.clientId, this.#opts.crashPoints);
         if (pulled !== 'reset') {
           if (pulled.size > 0) this.#opts.onChanged([...pulled]);
           break;
@@ -129,7 +131,7 @@ export class SyncLoop {
 
   async #push(api: SyncApi, clientId: string): Promise<void> {
     try {
-      await pushOutbox(this.#opts.replica, api, clientId);
+      await pushOutbox(this.#opts.replica, api, clientId, this.#opts.crashPoints);
     } catch (err) {
       if (!(err instanceof PushBlocked)) throw err;
       // Pulling still works and keeps the agent's view fresh; pushing waits for an update or restart.
