@@ -1,0 +1,194 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { crashPoints } from '../../../electron/engine/crash-points.ts';
+import { createRandom, type Random } from '../../../server/demo/prng.ts';
+import type { DeskResult } from '../../../shared/ipc/envelope.ts';
+import type { Agent, Ticket } from '../../../shared/model/index.ts';
+import type { HttpFault } from './network-faults.ts';
+import { seededFaults } from './network-faults.ts';
+import { makeIntent } from './workload.ts';
+import type { Workstation } from './workstation.ts';
+import { World, type Member } from './world.ts';
+
+/** Three agents of one team, one of another, and a lead of both. */
+export const SIM_CAST: readonly Member[] = ['alex', 'priya', 'marcus', 'sofia', 'lena'];
+/** Shared tickets per team: few, so that agents keep running into each other. */
+const SHARED_TICKETS = { alex: 4, sofia: 2 } as const;
+export const DEFAULT_STEPS = 90;
+
+type Action = 'mutate' | 'sync' | 'pause' | 'burst' | 'partition' | 'crash';
+const ACTION_WEIGHTS: readonly (readonly [Action, number])[] = [
+  ['mutate', 50],
+  ['sync', 15],
+  ['pause', 8],
+  ['burst', 6],
+  ['partition', 6],
+  ['crash', 7],
+];
+
+export interface SimReport {
+  seed: number;
+  steps: number;
+  /** What went wrong: a scope leak at some step, or the oracle's verdict after quiescence. Empty: every guarantee held. */
+  problems: string[];
+  /** One line per step, for reading a failure. */
+  trace: string[];
+  mutations: number;
+  /** Mutations the UI never confirmed because the engine crashed first (still durable). */
+  unconfirmed: number;
+  rejected: number;
+  crashes: number;
+  faults: Record<HttpFault, number>;
+  frames: number;
+  seconds: number;
+}
+
+const outcome = (r: DeskResult) => (r.ok ? 'ok' : `${r.error.code}: ${r.error.message.slice(0, 80)}`);
+
+/**
+ * One seeded run: five workstations change a few shared tickets at random while their links drop,
+ * duplicate, delay and reorder requests, partitions come and go, and engines crash at the engine's
+ * crash points and restart on the same replica. After every step no replica may hold a row
+ * outside its agent's scopes; at the end the network heals, everyone syncs, and the oracle judges.
+ */
+export async function simulate(seed: number, steps = DEFAULT_STEPS): Promise<SimReport> {
+  const started = Date.now();
+  const random = createRandom(seed);
+  const world = await World.start(SIM_CAST);
+  try {
+    const agents = await world.state.agents();
+    const pool = [...random.sample(await world.openTickets('alex'), SHARED_TICKETS.alex), ...random.sample(await world.openTickets('sofia'), SHARED_TICKETS.sofia)];
+    for (const s of world.stations) s.proxy.misbehave(seededFaults(createRandom(random.int(1, 2 ** 31))));
+    const run = new Run(world, random, seed, agents, pool);
+    const problems = await run.steps(steps);
+    if (problems.length === 0) {
+      await world.quiesce();
+      problems.push(...(await world.verdict()));
+    }
+    const recorded = world.stations.flatMap((s) => s.recorded);
+    const faults = { pass: 0, dropRequest: 0, dropResponse: 0, duplicate: 0, delay: 0, reorder: 0 };
+    for (const s of world.stations) for (const [f, n] of Object.entries(s.proxy.faultCounts)) faults[f as HttpFault] += n;
+    const view = world.stations.map((s) => s.view());
+    return {
+      seed,
+      steps,
+      problems,
+      trace: run.trace,
+      mutations: recorded.length,
+      unconfirmed: recorded.filter((r) => !r.shown).length,
+      rejected: view.reduce((n, v) => n + v.outbox.filter((e) => e.state === 'rejected').length, 0),
+      crashes: world.stations.reduce((n, s) => n + s.crashes, 0),
+      faults,
+      frames: world.stations.reduce((n, s) => n + s.proxy.framesDelivered, 0),
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await world.close();
+  }
+}
+
+/** The state of one run between steps: who is partitioned or down until when. */
+class Run {
+  readonly trace: string[] = [];
+  readonly #world: World;
+  readonly #random: Random;
+  readonly #seed: number;
+  readonly #agents: readonly Agent[];
+  readonly #pool: readonly Ticket[];
+  readonly #partitionedUntil = new Map<Workstation, number>();
+  readonly #downUntil = new Map<Workstation, number>();
+  #bodies = 0;
+
+  constructor(world: World, random: Random, seed: number, agents: readonly Agent[], pool: readonly Ticket[]) {
+    this.#world = world;
+    this.#random = random;
+    this.#seed = seed;
+    this.#agents = agents;
+    this.#pool = pool;
+  }
+
+  /** Runs the steps; returns the scope leaks of the first step that had any. */
+  async steps(count: number): Promise<string[]> {
+    for (let step = 0; step < count; step++) {
+      await this.#recover(step);
+      const action = this.#random.weighted(ACTION_WEIGHTS);
+      this.trace.push(`${step}: ${await this.#act(action, step)}`);
+      const leaks = await this.#world.leaks();
+      if (leaks.length) return leaks.map((l) => `after step ${step}: ${l}`);
+    }
+    return [];
+  }
+
+  /** Ends partitions whose time is up and restarts crashed engines once they have been down a while. */
+  async #recover(step: number): Promise<void> {
+    for (const s of this.#world.stations) {
+      if ((this.#partitionedUntil.get(s) ?? Infinity) <= step) {
+        this.#partitionedUntil.delete(s);
+        s.proxy.partition(false);
+        this.trace.push(`${step}: ${s.name}'s network is back`);
+      }
+      if (!s.down) continue;
+      const until = this.#downUntil.get(s);
+      if (until === undefined) {
+        this.#downUntil.set(s, step + this.#random.int(1, 4));
+      } else if (until <= step) {
+        this.#downUntil.delete(s);
+        await s.restart();
+        this.trace.push(`${step}: ${s.name} restarts after crash #${s.crashes}`);
+      }
+    }
+  }
+
+  async #act(action: Action, step: number): Promise<string> {
+    const up = this.#world.stations.filter((s) => !s.down);
+    if (up.length === 0) return 'everyone is down';
+    const station = this.#random.pick(up);
+    switch (action) {
+      case 'mutate':
+        return this.#mutate(station);
+      case 'sync': {
+        const status = await station.syncNow();
+        return `${station.name} syncs: ${status ? `${status.phase}, ${status.pending} pending` : 'crashed'}`;
+      }
+      case 'pause': {
+        const ms = this.#random.int(1, 25);
+        await sleep(ms);
+        return `pause ${ms} ms`;
+      }
+      case 'burst': {
+        const group = this.#random.sample(up, this.#random.int(2, 3));
+        const lines = await Promise.all(
+          group.map(async (s) => {
+            const line = await this.#mutate(s);
+            await s.syncNow();
+            return line;
+          }),
+        );
+        return `burst: ${lines.join('; ')}`;
+      }
+      case 'partition': {
+        const until = step + this.#random.int(3, 12);
+        this.#partitionedUntil.set(station, until);
+        station.proxy.partition(true);
+        return `${station.name}'s network is cut until step ${until}`;
+      }
+      case 'crash': {
+        if (station.armed) return `${station.name} already has a crash armed at ${station.armed}`;
+        const point = this.#random.pick(crashPoints);
+        station.armCrash(point);
+        return `${station.name} will crash at ${point}`;
+      }
+    }
+  }
+
+  async #mutate(station: Workstation): Promise<string> {
+    const visible = this.#pool.filter((t) => t.teamId !== null && station.agent.teamIds.includes(t.teamId));
+    const call = makeIntent({
+      random: this.#random,
+      ticket: this.#random.pick(visible),
+      agents: this.#agents,
+      body: () => `sim ${this.#seed} ${station.name} #${++this.#bodies}`,
+    });
+    const result = await station.invoke(call.name, call.input);
+    return `${station.name} ${call.name} ${JSON.stringify(call.input)} -> ${outcome(result)}`;
+  }
+}
