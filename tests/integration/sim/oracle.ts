@@ -81,7 +81,7 @@ export function scopeLeaks(agent: Agent, view: ReplicaView, serverTickets: Reado
 }
 
 /** Every replica equals the server's rows in that agent's scopes, field for field. */
-const converged: OracleCheck = {
+export const converged: OracleCheck = {
   name: 'replica equals the server projection of its scopes',
   check(o) {
     const tickets = byId(o.server.rows.ticket);

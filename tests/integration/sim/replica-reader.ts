@@ -23,6 +23,8 @@ export interface ReplicaView {
   locallyChanged: Set<string>;
   lastMutationId: number;
   clientId: string | undefined;
+  /** The pull cursor as stored (JSON), undefined before the first complete download. */
+  cursor: string | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export class ReplicaReader {
       ),
       lastMutationId: Number(this.meta('last_mutation_id') ?? 0),
       clientId: this.meta('client_id'),
+      cursor: this.meta('cursor'),
     }))();
   }
 

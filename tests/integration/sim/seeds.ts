@@ -18,3 +18,8 @@ export function simSeeds(env: NodeJS.ProcessEnv = process.env): number[] {
   const runs = env.ORBIT_SIM_RUNS ? positiveInt('ORBIT_SIM_RUNS', env.ORBIT_SIM_RUNS) : DEFAULT_RUNS;
   return Array.from({ length: runs }, () => randomInt(1, 2 ** 31));
 }
+
+/** One seed: the first of ORBIT_SIM_SEED, or a fresh one. */
+export function oneSeed(env: NodeJS.ProcessEnv = process.env): number {
+  return simSeeds({ ...env, ORBIT_SIM_RUNS: '1' })[0] as number;
+}

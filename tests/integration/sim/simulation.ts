@@ -18,10 +18,10 @@ export const DEFAULT_STEPS = 90;
 type Action = 'mutate' | 'sync' | 'pause' | 'burst' | 'partition' | 'crash';
 const ACTION_WEIGHTS: readonly (readonly [Action, number])[] = [
   ['mutate', 50],
-  ['sync', 15],
-  ['pause', 8],
+  ['sync', 12],
+  ['pause', 6],
   ['burst', 6],
-  ['partition', 6],
+  ['partition', 10],
   ['crash', 7],
 ];
 
@@ -86,7 +86,11 @@ export async function simulate(seed: number, steps = DEFAULT_STEPS): Promise<Sim
   }
 }
 
-/** The state of one run between steps: who is partitioned or down until when. */
+/**
+ * The state of one run between steps: who is partitioned or down until when. Every random draw
+ * happens whatever the workstations' state (a draw for a workstation that is down is still made),
+ * so a seed always makes the same script of actions; only their outcomes depend on timing.
+ */
 class Run {
   readonly trace: string[] = [];
   readonly #world: World;
@@ -95,6 +99,8 @@ class Run {
   readonly #agents: readonly Agent[];
   readonly #pool: readonly Ticket[];
   readonly #partitionedUntil = new Map<Workstation, number>();
+  /** How many steps an armed crash keeps its workstation down, drawn when it is armed. */
+  readonly #downFor = new Map<Workstation, number>();
   readonly #downUntil = new Map<Workstation, number>();
   #bodies = 0;
 
@@ -118,7 +124,7 @@ class Run {
     return [];
   }
 
-  /** Ends partitions whose time is up and restarts crashed engines once they have been down a while. */
+  /** Ends partitions whose time is up and restarts crashed engines once they have been down their while. */
   async #recover(step: number): Promise<void> {
     for (const s of this.#world.stations) {
       if ((this.#partitionedUntil.get(s) ?? Infinity) <= step) {
@@ -129,7 +135,7 @@ class Run {
       if (!s.down) continue;
       const until = this.#downUntil.get(s);
       if (until === undefined) {
-        this.#downUntil.set(s, step + this.#random.int(1, 4));
+        this.#downUntil.set(s, step + (this.#downFor.get(s) ?? 1));
       } else if (until <= step) {
         this.#downUntil.delete(s);
         await s.restart();
@@ -139,13 +145,12 @@ class Run {
   }
 
   async #act(action: Action, step: number): Promise<string> {
-    const up = this.#world.stations.filter((s) => !s.down);
-    if (up.length === 0) return 'everyone is down';
-    const station = this.#random.pick(up);
+    const station = this.#random.pick(this.#world.stations);
     switch (action) {
       case 'mutate':
         return this.#mutate(station);
       case 'sync': {
+        if (station.down) return `${station.name} is down: no sync`;
         const status = await station.syncNow();
         return `${station.name} syncs: ${status ? `${status.phase}, ${status.pending} pending` : 'crashed'}`;
       }
@@ -155,39 +160,43 @@ class Run {
         return `pause ${ms} ms`;
       }
       case 'burst': {
-        const group = this.#random.sample(up, this.#random.int(2, 3));
+        const group = this.#random.sample(this.#world.stations, this.#random.int(2, 3));
         const lines = await Promise.all(
           group.map(async (s) => {
             const line = await this.#mutate(s);
-            await s.syncNow();
+            if (!s.down) await s.syncNow();
             return line;
           }),
         );
         return `burst: ${lines.join('; ')}`;
       }
       case 'partition': {
-        const until = step + this.#random.int(3, 12);
+        const until = step + this.#random.int(4, 20);
         this.#partitionedUntil.set(station, until);
         station.proxy.partition(true);
         return `${station.name}'s network is cut until step ${until}`;
       }
       case 'crash': {
-        if (station.armed) return `${station.name} already has a crash armed at ${station.armed}`;
         const point = this.#random.pick(crashPoints);
+        const downFor = this.#random.int(1, 4);
+        if (station.down || station.armed) return `${station.name} is down or already has a crash armed: no crash at ${point}`;
         station.armCrash(point);
-        return `${station.name} will crash at ${point}`;
+        this.#downFor.set(station, downFor);
+        return `${station.name} will crash at ${point} and stay down ${downFor} steps`;
       }
     }
   }
 
   async #mutate(station: Workstation): Promise<string> {
     const visible = this.#pool.filter((t) => t.teamId !== null && station.agent.teamIds.includes(t.teamId));
+    const picked = this.#random.pick(visible);
     const call = makeIntent({
       random: this.#random,
-      ticket: this.#random.pick(visible),
+      ticket: (station.down ? undefined : station.view().rows.ticket.find((t) => t.id === picked.id)) ?? picked,
       agents: this.#agents,
       body: () => `sim ${this.#seed} ${station.name} #${++this.#bodies}`,
     });
+    if (station.down) return `${station.name} is down: no ${call.name}`;
     const result = await station.invoke(call.name, call.input);
     return `${station.name} ${call.name} ${JSON.stringify(call.input)} -> ${outcome(result)}`;
   }

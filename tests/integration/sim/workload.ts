@@ -7,7 +7,7 @@ export type Call = { [N in ProcedureName]: { name: N; input: ProcedureInput<N> }
 
 export interface IntentContext {
   random: Random;
-  /** The shared ticket the agent works on (one the agent may see). */
+  /** The shared ticket the agent works on, as the agent's replica shows it now. */
   ticket: Ticket;
   /** Everyone in the directory. */
   agents: readonly Agent[];
@@ -44,6 +44,12 @@ export const intentGenerators: readonly IntentGenerator[] = [
     name: 'status',
     weight: 30,
     make: ({ random, ticket }) => ({ name: 'ticket.setStatus', input: { ticketId: ticket.id, status: random.weighted(STATUS_WEIGHTS) } }),
+  },
+  {
+    // Closing is final, so whoever has not seen it yet gets their later changes to the ticket refused by the server.
+    name: 'close',
+    weight: 5,
+    make: ({ ticket }) => ({ name: 'ticket.setStatus', input: { ticketId: ticket.id, status: ticket.status === 'solved' ? 'closed' : 'solved' } }),
   },
   {
     name: 'assign',
