@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import type { FaultPlan, HttpFault } from './network-faults.ts';
+import { faultTally, type FaultPlan, type HttpFault } from './network-faults.ts';
 
 /** A request as it reached the server through the proxy, and how the server answered it. */
 export interface Delivery {
@@ -57,7 +57,7 @@ export class FaultProxy {
   readonly url: string;
   readonly delivered: Delivery[] = [];
   /** How often each fault was applied to a request. */
-  readonly faultCounts: Record<HttpFault, number> = { pass: 0, dropRequest: 0, dropResponse: 0, duplicate: 0, delay: 0, reorder: 0 };
+  readonly faultCounts = faultTally();
   /** Realtime messages handed to the workstation. */
   framesDelivered = 0;
   readonly #upstream: string;

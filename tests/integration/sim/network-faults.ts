@@ -7,6 +7,11 @@ import type { Random } from '../../../server/demo/prng.ts';
  */
 export type HttpFault = 'pass' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'delay' | 'reorder';
 
+/** A count per fault, all zero. */
+export function faultTally(): Record<HttpFault, number> {
+  return { pass: 0, dropRequest: 0, dropResponse: 0, duplicate: 0, delay: 0, reorder: 0 };
+}
+
 /** What the network does to one realtime message from the server. A delayed one may overtake later ones. */
 export type FrameFault = 'pass' | 'drop' | 'duplicate' | 'delay';
 

@@ -3,17 +3,16 @@ import { crashPoints } from '../../../electron/engine/crash-points.ts';
 import { createRandom, type Random } from '../../../server/demo/prng.ts';
 import type { DeskResult } from '../../../shared/ipc/envelope.ts';
 import type { Agent, Ticket } from '../../../shared/model/index.ts';
-import type { HttpFault } from './network-faults.ts';
-import { seededFaults } from './network-faults.ts';
+import { faultTally, seededFaults, type HttpFault } from './network-faults.ts';
 import { makeIntent } from './workload.ts';
 import type { Workstation } from './workstation.ts';
 import { World, type Member } from './world.ts';
 
 /** Three agents of one team, one of another, and a lead of both. */
-export const SIM_CAST: readonly Member[] = ['alex', 'priya', 'marcus', 'sofia', 'lena'];
+const SIM_CAST: readonly Member[] = ['alex', 'priya', 'marcus', 'sofia', 'lena'];
 /** Shared tickets per team: few, so that agents keep running into each other. */
 const SHARED_TICKETS = { alex: 4, sofia: 2 } as const;
-export const DEFAULT_STEPS = 90;
+const DEFAULT_STEPS = 90;
 
 type Action = 'mutate' | 'sync' | 'pause' | 'burst' | 'partition' | 'crash';
 const ACTION_WEIGHTS: readonly (readonly [Action, number])[] = [
@@ -65,7 +64,7 @@ export async function simulate(seed: number, steps = DEFAULT_STEPS): Promise<Sim
       problems.push(...(await world.verdict()));
     }
     const recorded = world.stations.flatMap((s) => s.recorded);
-    const faults = { pass: 0, dropRequest: 0, dropResponse: 0, duplicate: 0, delay: 0, reorder: 0 };
+    const faults = faultTally();
     for (const s of world.stations) for (const [f, n] of Object.entries(s.proxy.faultCounts)) faults[f as HttpFault] += n;
     const view = world.stations.map((s) => s.view());
     return {

@@ -54,12 +54,17 @@ export class Workstation implements DeskTransport, EngineFaults {
   static async signIn(opts: { name: string; agent: Agent; password: string; serverUrl: string; dir: string }): Promise<Workstation> {
     const proxy = await FaultProxy.start(opts.serverUrl);
     const station = new Workstation(opts.name, opts.agent, proxy, join(opts.dir, `${opts.name}.sqlite`));
-    await station.#open();
-    station.#reader = new ReplicaReader(station.dbFile);
-    const login = await station.invoke('session.login', { serverUrl: proxy.url, email: opts.agent.email, password: opts.password });
-    if (!login.ok) throw new Error(`${opts.name} could not sign in: ${login.error.message}`);
-    await station.untilIdle();
-    return station;
+    try {
+      await station.#open();
+      station.#reader = new ReplicaReader(station.dbFile);
+      const login = await station.invoke('session.login', { serverUrl: proxy.url, email: opts.agent.email, password: opts.password });
+      if (!login.ok) throw new Error(`${opts.name} could not sign in: ${login.error.message}`);
+      await station.untilIdle();
+      return station;
+    } catch (err) {
+      await station.close();
+      throw err;
+    }
   }
 
   get down(): boolean {

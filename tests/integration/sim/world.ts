@@ -39,23 +39,23 @@ export class World {
     const dir = mkdtempSync(join(tmpdir(), 'orbit-sim-'));
     const server = await startTestServer({ demo: DEMO });
     const state = ServerState.open(server);
-    try {
-      const agents = await state.agents();
-      const stations = await Promise.all(
-        cast.map((name) => {
-          const email = ROSTER.find((r) => firstName(r.name) === name)?.email;
-          const agent = agents.find((a) => a.email === email);
-          if (!agent) throw new Error(`The demo workspace has no agent called ${name}.`);
-          return Workstation.signIn({ name, agent, password: DEMO_PASSWORD, serverUrl: server.url, dir });
-        }),
-      );
-      return new World(server, state, stations, dir);
-    } catch (err) {
-      await state.close();
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-      throw err;
+    const agents = await state.agents();
+    const signedIn = await Promise.allSettled(
+      cast.map((name) => {
+        const email = ROSTER.find((r) => firstName(r.name) === name)?.email;
+        const agent = agents.find((a) => a.email === email);
+        if (!agent) throw new Error(`The demo workspace has no agent called ${name}.`);
+        return Workstation.signIn({ name, agent, password: DEMO_PASSWORD, serverUrl: server.url, dir });
+      }),
+    );
+    const stations = signedIn.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const world = new World(server, state, stations, dir);
+    const failed = signedIn.find((r) => r.status === 'rejected');
+    if (failed) {
+      await world.close();
+      throw failed.reason;
     }
+    return world;
   }
 
   station(name: Member): Workstation {
@@ -64,7 +64,7 @@ export class World {
     return station;
   }
 
-  /** Tickets of a team (by the demo's team order: 0 Frontline, 1 Billing) that are not closed, oldest id first. */
+  /** Tickets of the first team of `teamOf` that are not closed, by id. */
   async openTickets(teamOf: Member): Promise<Ticket[]> {
     const teamId = this.station(teamOf).agent.teamIds[0];
     return (await this.state.tickets()).filter((t) => t.teamId === teamId && t.status !== 'closed');
