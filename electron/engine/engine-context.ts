@@ -1,3 +1,4 @@
+import type { CrashPoints } from './crash-points.ts';
 import type { EngineEvents } from './events.ts';
 import type { PresenceBoard } from './presence/presence-board.ts';
 import type { Replica } from './replica/replica.ts';
@@ -15,4 +16,5 @@ export interface EngineContext {
   status: SyncStatusBoard;
   events: EngineEvents;
   presence: PresenceBoard;
+  crashPoints: CrashPoints;
 }

@@ -1,5 +1,6 @@
 import { DeskError } from '../../shared/ipc/contract.ts';
 import { parseInvocation, toDeskResultError, type DeskResult, type DeskTransport } from '../../shared/ipc/envelope.ts';
+import { CrashPoints, type EngineFaults } from './crash-points.ts';
 import type { EngineContext } from './engine-context.ts';
 import { EngineEvents, type EngineListener } from './events.ts';
 import { createHandlers } from './handlers/index.ts';
@@ -21,6 +22,8 @@ export interface EngineOptions {
   secrets?: SecretCodec;
   /** How often to pull without a poke; 0 disables the timer (tests). Default 30 s. */
   pollIntervalMs?: number;
+  /** Tests only: crashes the engine at named points (see crash-points.ts). */
+  faults?: EngineFaults;
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 30_000;
@@ -44,6 +47,7 @@ export class Engine implements DeskTransport {
     const replica = await Replica.open(opts.dbFile);
     try {
       const events = new EngineEvents();
+      const crashPoints = new CrashPoints(opts.faults);
       const session = await SessionStore.load(replica, opts.secrets ?? plainSecrets);
       const signedIn = session.current();
       let rejected = replica.outbox.counts().rejected;
@@ -71,6 +75,7 @@ export class Engine implements DeskTransport {
         status,
         presence,
         pollIntervalMs: opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+        crashPoints,
         onChanged: (kinds) => events.emit('changed', { kinds }),
         onSessionEnded: (message) => {
           session
@@ -79,7 +84,8 @@ export class Engine implements DeskTransport {
             .finally(() => status.update({ phase: 'signed_out', error: message, online: false, progress: null }));
         },
       });
-      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events, presence });
+      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events, presence, crashPoints });
+      crashPoints.onCrash(() => engine.#crash());
       if (signedIn) sync.start(signedIn);
       return engine;
     } catch (err) {
@@ -102,6 +108,16 @@ export class Engine implements DeskTransport {
 
   on(listener: EngineListener): () => void {
     return this.#ctx.events.on(listener);
+  }
+
+  /**
+   * What a killed process leaves behind: no orderly shutdown, the replica connection dropped with
+   * its open transaction (SQLite rolls it back), no further work. Calls answer 'unavailable'.
+   */
+  #crash(): void {
+    this.#closing ??= Promise.resolve();
+    void this.#ctx.sync.stop();
+    this.#ctx.replica.db.close();
   }
 
   /** Stops sync, lets queued writes finish, and closes the replica. Safe to call twice. */

@@ -31,6 +31,7 @@ export async function mutate<S extends z.ZodType>(ctx: EngineContext, mutator: M
     if (err instanceof MutationRejected) throw new DeskError('rejected', err.message);
     throw err;
   }
+  await ctx.crashPoints.reach('outbox.committed');
   ctx.events.emit('changed', { kinds: [...kinds] });
   ctx.status.update();
   void ctx.sync.kick();

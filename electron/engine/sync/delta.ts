@@ -1,6 +1,7 @@
 import type { EntityKind } from '../../../shared/model/index.ts';
 import { Cursor } from '../../../shared/sync/protocol.ts';
 import type { RealtimeDelta } from '../../../shared/sync/realtime.ts';
+import type { CrashPoints } from '../crash-points.ts';
 import type { Replica } from '../replica/replica.ts';
 import { applyServerPage } from './apply-page.ts';
 import { needsBootstrap } from './bootstrap.ts';
@@ -14,7 +15,7 @@ export type DeltaOutcome = { applied: Set<EntityKind>; more: boolean } | 'known'
  * push may be on its way and only the push's answer says whether it was applied or rejected, so a
  * delta that acknowledges one waits for a pull after that answer.
  */
-export function applyDelta(replica: Replica, { fromSeq, page }: RealtimeDelta): Promise<DeltaOutcome> {
+export function applyDelta(replica: Replica, { fromSeq, page }: RealtimeDelta, crashPoints?: CrashPoints): Promise<DeltaOutcome> {
   const { meta, writer, outbox } = replica;
   return writer.transaction(async (): Promise<DeltaOutcome> => {
     const cursor = meta.getJson('cursor', Cursor);
@@ -23,6 +24,6 @@ export function applyDelta(replica: Replica, { fromSeq, page }: RealtimeDelta): 
     if (cursor.seq !== fromSeq) return 'pull';
     const firstPending = outbox.pending(1)[0]?.id;
     if (firstPending !== undefined && firstPending <= page.lastMutationId) return 'pull';
-    return { applied: await applyServerPage(replica, page), more: page.more };
+    return { applied: await applyServerPage(replica, page, crashPoints), more: page.more };
   });
 }

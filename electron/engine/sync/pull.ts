@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../../shared/model/index.ts';
 import { Cursor } from '../../../shared/sync/protocol.ts';
+import type { CrashPoints } from '../crash-points.ts';
 import { log } from '../log.ts';
 import type { Replica } from '../replica/replica.ts';
 import { applyServerPage } from './apply-page.ts';
@@ -12,7 +13,7 @@ const PULL_PAGE_CHANGES = 1000;
  * each page in one transaction. On `reset` the cursor is dropped, which makes the next step a
  * re-bootstrap (the outbox is kept). Returns the kinds that changed, or 'reset'.
  */
-export async function pullChanges(replica: Replica, api: SyncApi, clientId: string): Promise<Set<EntityKind> | 'reset'> {
+export async function pullChanges(replica: Replica, api: SyncApi, clientId: string, crashPoints?: CrashPoints): Promise<Set<EntityKind> | 'reset'> {
   const { meta, writer } = replica;
   const kinds = new Set<EntityKind>();
   for (;;) {
@@ -27,7 +28,7 @@ export async function pullChanges(replica: Replica, api: SyncApi, clientId: stri
     const changed = await writer.transaction(() => {
       // A realtime delta moved the replica while this page was on its way: the page is stale, pull on from there.
       const now = meta.getJson('cursor', Cursor);
-      return now?.epoch === cursor.epoch && now.seq === cursor.seq ? applyServerPage(replica, page) : null;
+      return now?.epoch === cursor.epoch && now.seq === cursor.seq ? applyServerPage(replica, page, crashPoints) : null;
     });
     if (changed === null) continue;
     changed.forEach((k) => kinds.add(k));

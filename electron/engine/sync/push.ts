@@ -1,4 +1,5 @@
 import { MAX_PUSH_MUTATIONS, type PendingMutation } from '../../../shared/sync/protocol.ts';
+import type { CrashPoints } from '../crash-points.ts';
 import type { Replica } from '../replica/replica.ts';
 import { ServerAnswerInvalid, ServerRefused, type SyncApi } from './sync-api.ts';
 
@@ -16,7 +17,7 @@ export class PushBlocked extends Error {
  * ones become acknowledged (they leave once a pull brings their effect); rejected ones are kept
  * with the server's reason. Returns how many were sent.
  */
-export async function pushOutbox(replica: Replica, api: SyncApi, clientId: string): Promise<number> {
+export async function pushOutbox(replica: Replica, api: SyncApi, clientId: string, crashPoints?: CrashPoints): Promise<number> {
   const { outbox, writer } = replica;
   let sent = 0;
   let gapRetried = false;
@@ -25,6 +26,7 @@ export async function pushOutbox(replica: Replica, api: SyncApi, clientId: strin
     if (batch.length === 0) return sent;
     try {
       const answer = await api.push({ clientId, mutations: batch });
+      await crashPoints?.reach('push.answered');
       const sentIds = new Set(batch.map((m) => m.id));
       const outcomes = answer.results.filter((r) => sentIds.has(r.id));
       // Without an outcome the batch would be sent again forever.

@@ -3,6 +3,7 @@ import { Cursor } from '../../../shared/sync/protocol.ts';
 import type { RealtimeDelta } from '../../../shared/sync/realtime.ts';
 import { log } from '../log.ts';
 import type { PresenceBoard } from '../presence/presence-board.ts';
+import type { CrashPoints } from '../crash-points.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { SignedIn } from '../session/session-store.ts';
 import { backoffDelay } from './backoff.ts';
@@ -25,6 +26,7 @@ export interface SyncLoopOptions {
   presence: PresenceBoard;
   /** Pull this often even without pokes; 0 disables the timer. */
   pollIntervalMs: number;
+  crashPoints: CrashPoints;
   onChanged(kinds: EntityKind[]): void;
   /** The server refused the token: the loop has stopped; forget the session. */
   onSessionEnded(message: string): void;
@@ -117,7 +119,7 @@ export class SyncLoop {
       if (!this.#pushBlocked) await this.#push(api, session.clientId);
       for (let resets = 0; ; resets++) {
         if (needsBootstrap(replica)) await bootstrap(replica, api, session.clientId, this.#bootstrapHooks());
-        const pulled = await pullChanges(replica, api, session.clientId);
+        const pulled = await pullChanges(replica, api, session.clientId, this.#opts.crashPoints);
         if (pulled !== 'reset') {
           if (pulled.size > 0) this.#opts.onChanged([...pulled]);
           this.#reportCursor(session.clientId);
@@ -151,7 +153,7 @@ export class SyncLoop {
     const session = this.#session;
     if (!session) return;
     try {
-      const outcome = await applyDelta(this.#opts.replica, delta);
+      const outcome = await applyDelta(this.#opts.replica, delta, this.#opts.crashPoints);
       if (outcome === 'known') return;
       if (outcome === 'pull') {
         void this.kick();
@@ -176,7 +178,7 @@ export class SyncLoop {
 
   async #push(api: SyncApi, clientId: string): Promise<void> {
     try {
-      await pushOutbox(this.#opts.replica, api, clientId);
+      await pushOutbox(this.#opts.replica, api, clientId, this.#opts.crashPoints);
     } catch (err) {
       if (!(err instanceof PushBlocked)) throw err;
       // Pulling still works and keeps the agent's view fresh; pushing waits for an update or restart.

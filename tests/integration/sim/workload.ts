@@ -1,0 +1,66 @@
+import type { Random } from '../../../server/demo/prng.ts';
+import type { ProcedureInput, ProcedureName } from '../../../shared/ipc/contract.ts';
+import type { Agent, Ticket, TicketStatus } from '../../../shared/model/index.ts';
+
+/** One call an agent makes at the desk. */
+export type Call = { [N in ProcedureName]: { name: N; input: ProcedureInput<N> } }[ProcedureName];
+
+export interface IntentContext {
+  random: Random;
+  /** The shared ticket the agent works on, as the agent's replica shows it now. */
+  ticket: Ticket;
+  /** Everyone in the directory. */
+  agents: readonly Agent[];
+  /** A message body no one else wrote. */
+  body(): string;
+}
+
+/** A kind of change agents make, and how often relative to the others. */
+export interface IntentGenerator {
+  name: string;
+  weight: number;
+  make(ctx: IntentContext): Call;
+}
+
+/** 'new' and 'closed' are there on purpose: the status machine refuses them now or, after others' changes, on the server. */
+const STATUS_WEIGHTS: readonly (readonly [TicketStatus, number])[] = [
+  ['open', 30],
+  ['pending', 22],
+  ['on_hold', 10],
+  ['solved', 22],
+  ['closed', 8],
+  ['new', 3],
+];
+
+/**
+ * The changes the simulated agents make. Assignees come from the ticket's own team, so tickets
+ * stay in their team: a move between teams needs eviction (issue 3, scopes part) before replicas
+ * of the old team can converge; then widen the choice to every agent.
+ */
+export const intentGenerators: readonly IntentGenerator[] = [
+  { name: 'reply', weight: 30, make: ({ ticket, body }) => ({ name: 'ticket.reply', input: { ticketId: ticket.id, kind: 'reply', body: body() } }) },
+  { name: 'note', weight: 15, make: ({ ticket, body }) => ({ name: 'ticket.reply', input: { ticketId: ticket.id, kind: 'note', body: body() } }) },
+  {
+    name: 'status',
+    weight: 30,
+    make: ({ random, ticket }) => ({ name: 'ticket.setStatus', input: { ticketId: ticket.id, status: random.weighted(STATUS_WEIGHTS) } }),
+  },
+  {
+    // Closing is final, so whoever has not seen it yet gets their later changes to the ticket refused by the server.
+    name: 'close',
+    weight: 5,
+    make: ({ ticket }) => ({ name: 'ticket.setStatus', input: { ticketId: ticket.id, status: ticket.status === 'solved' ? 'closed' : 'solved' } }),
+  },
+  {
+    name: 'assign',
+    weight: 25,
+    make: ({ random, ticket, agents }) => {
+      const team = agents.filter((a) => ticket.teamId !== null && a.teamIds.includes(ticket.teamId));
+      return { name: 'ticket.assign', input: { ticketId: ticket.id, assigneeId: random.chance(0.25) ? null : random.pick(team).id } };
+    },
+  },
+];
+
+export function makeIntent(ctx: IntentContext, generators: readonly IntentGenerator[] = intentGenerators): Call {
+  return ctx.random.weighted(generators.map((g) => [g, g.weight] as const)).make(ctx);
+}
