@@ -1,6 +1,6 @@
 import type { Random } from '../../../server/demo/prng.ts';
 import type { ProcedureInput, ProcedureName } from '../../../shared/ipc/contract.ts';
-import type { Agent, Ticket, TicketStatus } from '../../../shared/model/index.ts';
+import type { Agent, Priority, Ticket, TicketStatus } from '../../../shared/model/index.ts';
 
 /** One call an agent makes at the desk. */
 export type Call = { [N in ProcedureName]: { name: N; input: ProcedureInput<N> } }[ProcedureName];
@@ -23,6 +23,10 @@ export interface IntentGenerator {
 }
 
 /** 'new' and 'closed' are there on purpose: the status machine refuses them now or, after others' changes, on the server. */
+const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
+/** Few tags, so agents add and remove the same ones concurrently. */
+const TAGS = ['billing', 'bug', 'vip', 'sso'];
+
 const STATUS_WEIGHTS: readonly (readonly [TicketStatus, number])[] = [
   ['open', 30],
   ['pending', 22],
@@ -43,7 +47,8 @@ export const intentGenerators: readonly IntentGenerator[] = [
   {
     name: 'status',
     weight: 30,
-    make: ({ random, ticket }) => ({ name: 'ticket.setStatus', input: { ticketId: ticket.id, status: random.weighted(STATUS_WEIGHTS) } }),
+    // `base` is what the agent saw, as the UI sends it: a concurrent change on the server becomes a conflict notice.
+    make: ({ random, ticket }) => ({ name: 'ticket.setStatus', input: { ticketId: ticket.id, status: random.weighted(STATUS_WEIGHTS), base: ticket.status } }),
   },
   {
     // Closing is final, so whoever has not seen it yet gets their later changes to the ticket refused by the server.
@@ -56,7 +61,21 @@ export const intentGenerators: readonly IntentGenerator[] = [
     weight: 25,
     make: ({ random, ticket, agents }) => {
       const team = agents.filter((a) => ticket.teamId !== null && a.teamIds.includes(ticket.teamId));
-      return { name: 'ticket.assign', input: { ticketId: ticket.id, assigneeId: random.chance(0.25) ? null : random.pick(team).id } };
+      return { name: 'ticket.assign', input: { ticketId: ticket.id, assigneeId: random.chance(0.25) ? null : random.pick(team).id, base: ticket.assigneeId } };
+    },
+  },
+  {
+    name: 'priority',
+    weight: 15,
+    make: ({ random, ticket }) => ({ name: 'ticket.setPriority', input: { ticketId: ticket.id, priority: random.pick(PRIORITIES), base: ticket.priority } }),
+  },
+  {
+    // Tags are sets: concurrent adds and removes of the same tag must converge without notices.
+    name: 'tags',
+    weight: 15,
+    make: ({ random, ticket }) => {
+      const tags = random.chance(0.3) ? [random.pick(TAGS), random.pick(TAGS)] : [random.pick(TAGS)];
+      return random.chance(0.5) ? { name: 'ticket.addTags', input: { ticketId: ticket.id, tags } } : { name: 'ticket.removeTags', input: { ticketId: ticket.id, tags } };
     },
   },
 ];
