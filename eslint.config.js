@@ -24,6 +24,7 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   layer(['shared/**'], [...ours('electron', 'renderer', 'server', 'tests', 'bench'), nodeBuiltins], pkg('electron', 'react', 'better-sqlite3')),
   layer(['renderer/**'], [...ours('electron', 'server', 'tests', 'bench'), nodeBuiltins], pkg('electron', 'better-sqlite3')),
   layer(['electron/engine/**'], [...ours('renderer', 'server', 'main', 'preload', 'browser-host')], pkg('electron')),

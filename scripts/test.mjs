@@ -1,4 +1,4 @@
-// `npm test`: lint, type check, build, unit + integration tests (vitest), end-to-end tests (Playwright).
+// `npm test`: lint, type check, build, Electron security scan, unit + integration tests (vitest), end-to-end tests (Playwright).
 // Ends with one plain line `N passed, N failed, N skipped` summed from the runners' JSON reports.
 // A step that fails without a per-test report (lint, types, build, a runner that crashed) counts as
 // one failure, so that line never reads green while something is red. Exits non-zero on any failure
@@ -38,6 +38,7 @@ const steps = [
   { name: 'lint', cmd: ['eslint', '--cache', '.'] },
   { name: 'types', cmd: ['tsc', '-b'] },
   { name: 'build', cmd: ['electron-vite', 'build'] },
+  { name: 'security scan (electronegativity)', cmd: ['node', 'scripts/security-scan.mjs'], needs: 'build' },
   { name: 'unit + integration (vitest)', cmd: ['vitest', 'run'], report: reports.vitest },
   // The browser tests serve the build: without one they cannot say anything.
   { name: 'end to end (Playwright)', cmd: ['playwright', 'test'], report: reports.playwright, needs: 'build' },

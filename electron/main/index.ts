@@ -51,7 +51,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { openExternal: (url) => shell.openExternal(url), log }));
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, {
+      // Reached only through windowOpenHandler, which passes allow-listed https URLs alone (external-links.ts).
+      openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+      log,
+    }),
+  );
   app.on('second-instance', () => focusWindow(BrowserWindow.getAllWindows()[0]));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
