@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as entities from './001-entities.ts';
 import * as sync from './002-sync.ts';
 import * as auth from './003-auth.ts';
+import * as scopes from './005-scopes.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
   '001-entities': entities,
   '002-sync': sync,
   '003-auth': auth,
+  '005-scopes': scopes,
 };
