@@ -25,8 +25,8 @@ async function tables(): Promise<string[]> {
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    expect(Object.keys(migrations)).toEqual(['001-entities', '002-sync', '003-auth']);
-    expect(await migrate(db)).toEqual(['001-entities', '002-sync', '003-auth']);
+    expect(Object.keys(migrations)).toEqual(['001-entities', '002-sync', '003-auth', '005-scopes']);
+    expect(await migrate(db)).toEqual(['001-entities', '002-sync', '003-auth', '005-scopes']);
     expect(await migrate(db)).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ function world(t = ticket()) {
 
 describe('mutator registry', () => {
   it('lists every mutator under a versioned name', () => {
-    expect([...mutators.keys()].sort()).toEqual(['message.add@1', 'ticket.assign@1', 'ticket.setStatus@1']);
+    expect([...mutators.keys()].sort()).toEqual(['article.delete@1', 'message.add@1', 'ticket.assign@1', 'ticket.delete@1', 'ticket.setStatus@1']);
     for (const name of mutators.keys()) expect(name).toMatch(/^[a-z]+\.[A-Za-z]+@\d+$/);
   });
 });
