@@ -30,6 +30,8 @@ export const procedures = {
   },
   'ticket.setStatus': { input: z.object({ ticketId: Id, status: TicketStatus }), output: z.null() },
   'ticket.assign': { input: z.object({ ticketId: Id, assigneeId: Id.nullable() }), output: z.null() },
+  'ticket.delete': { input: z.object({ ticketId: Id }), output: z.null() },
+  'article.delete': { input: z.object({ articleId: Id }), output: z.null() },
   'directory.agents': { input: none, output: z.array(Agent) },
   'sync.status': { input: none, output: SyncStatus },
   'sync.now': { input: none, output: SyncStatus },

@@ -1,7 +1,10 @@
-import { entitySchemas, type EntityKind, type EntityOf } from '../../../shared/model/index.ts';
+import { EntityKind, entitySchemas, type EntityOf } from '../../../shared/model/index.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
 import { log } from '../log.ts';
 import type { EntityStore } from '../replica/entity-store.ts';
+import { entityTables } from '../replica/entity-tables.ts';
+import type { Db } from '../replica/open-replica.ts';
+import type { IdQuery } from './scope-rows.ts';
 
 /**
  * Checks a row from the server against its schema. A bad row is logged and skipped: one
@@ -16,24 +19,152 @@ export function validServerRow<K extends EntityKind>(kind: K, data: unknown): En
   return undefined;
 }
 
-/** Writes one snapshot page; returns how many rows were valid. */
-export function applySnapshotRows(store: EntityStore, kind: EntityKind, rows: readonly unknown[]): number {
-  let written = 0;
-  for (const data of rows) {
-    const row = validServerRow(kind, data);
-    if (!row) continue;
-    store.put(kind, row);
-    written++;
+/** Kinds in the order rows are removed: a thread before its ticket, since messages are found through their tickets. */
+const REMOVAL_ORDER = [...EntityKind.options].reverse();
+
+/**
+ * Writes what the server says into the replica: rows with their versions, and removals. A row
+ * the server takes away (deleted, evicted, scope lost) that a pending mutation still needs — it
+ * wrote the row, or the row is the thread of a ticket it wrote — stays, listed in `_retained`,
+ * until no pending mutation needs it. Runs inside ReplicaWriter transactions.
+ */
+export class ServerRows {
+  readonly #db: Db;
+  readonly #store: EntityStore;
+  readonly #sql;
+
+  constructor(db: Db, store: EntityStore) {
+    this.#db = db;
+    this.#store = store;
+    db.exec(`
+      CREATE TEMP TABLE IF NOT EXISTS _needed (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+      CREATE TEMP TABLE IF NOT EXISTS _doomed (id TEXT PRIMARY KEY) WITHOUT ROWID;
+    `);
+    // Rows a pending mutation wrote, and the threads of tickets it wrote.
+    const neededNow = `SELECT kind, row_id FROM _outbox_undo UNION SELECT 'message', m.id FROM messages m JOIN _outbox_undo u ON u.kind = 'ticket' AND u.row_id = m.ticket_id`;
+    this.#sql = {
+      clearNeeded: db.prepare('DELETE FROM _needed'),
+      captureNeeded: db.prepare(`INSERT OR IGNORE INTO _needed (kind, id) ${neededNow}`),
+      isNeeded: db.prepare<[string, string], number>('SELECT EXISTS (SELECT 1 FROM _needed WHERE kind = ? AND id = ?)').pluck(),
+      setVersion: db.prepare<[string, string, number]>('INSERT INTO _versions (kind, id, version) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version'),
+      dropVersion: db.prepare<[string, string]>('DELETE FROM _versions WHERE kind = ? AND id = ?'),
+      retain: db.prepare<[string, string]>('INSERT OR IGNORE INTO _retained (kind, id) VALUES (?, ?)'),
+      unretain: db.prepare<[string, string]>('DELETE FROM _retained WHERE kind = ? AND id = ?'),
+      confirm: db.prepare<[string, string]>('DELETE FROM _unconfirmed WHERE kind = ? AND id = ?'),
+      anyUnconfirmed: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM _unconfirmed)').pluck(),
+      clearUnconfirmed: db.prepare('DELETE FROM _unconfirmed'),
+      clearDoomed: db.prepare('DELETE FROM _doomed'),
+      forget: db.prepare(`DELETE FROM _versions`),
+      forgetRetained: db.prepare(`DELETE FROM _retained`),
+      retainDoomed: db.prepare<[string, string]>('INSERT OR IGNORE INTO _retained (kind, id) SELECT ?, d.id FROM _doomed d JOIN _needed n ON n.kind = ? AND n.id = d.id'),
+      dropDoomedVersions: db.prepare<[string]>('DELETE FROM _versions WHERE kind = ? AND id IN (SELECT id FROM _doomed)'),
+      confirmDoomed: db.prepare<[string]>('DELETE FROM _unconfirmed WHERE kind = ? AND id IN (SELECT id FROM _doomed)'),
+      releasable: db.prepare<[], { kind: string; id: string }>(
+        `SELECT kind, id FROM _retained WHERE (kind, id) NOT IN (SELECT kind, row_id FROM (${neededNow}))`,
+      ),
+    };
   }
+
+  /** Call before pending mutations are undone: remembers which rows they need. */
+  captureNeeded(): void {
+    this.#sql.clearNeeded.run();
+    this.#sql.captureNeeded.run();
+  }
+
+  /** A row as the server has it, at `version`. */
+  put<K extends EntityKind>(kind: K, row: EntityOf<K>, version: number): void {
+    this.#store.put(kind, row);
+    this.#sql.setVersion.run(kind, row.id, version);
+    this.#sql.unretain.run(kind, row.id);
+    this.#sql.confirm.run(kind, row.id);
+  }
+
+  /** The server no longer gives us this row: removed, or retained while a pending mutation needs it. */
+  remove(kind: EntityKind, id: string): void {
+    this.#sql.dropVersion.run(kind, id);
+    this.#sql.confirm.run(kind, id);
+    if (this.#sql.isNeeded.get(kind, id) === 1) this.#sql.retain.run(kind, id);
+    else this.#store.delete(kind, id);
+  }
+
+  /** `remove` for every row `ids` selects, per kind, as set operations; returns the kinds that had any. */
+  removeAll(ids: (kind: EntityKind) => IdQuery | null): Set<EntityKind> {
+    const kinds = new Set<EntityKind>();
+    for (const kind of REMOVAL_ORDER) {
+      const query = ids(kind);
+      if (!query) continue;
+      // Fixed first: the removals below would change what a query over the replica selects.
+      this.#sql.clearDoomed.run();
+      const found = this.#db.prepare(`INSERT OR IGNORE INTO _doomed (id) ${query.sql}`).run(...query.params).changes;
+      if (found === 0) continue;
+      this.#sql.retainDoomed.run(kind, kind);
+      this.#sql.dropDoomedVersions.run(kind);
+      this.#sql.confirmDoomed.run(kind);
+      this.#db.prepare(`DELETE FROM ${entityTables[kind].table} WHERE id IN (SELECT id FROM _doomed) AND id NOT IN (SELECT id FROM _needed WHERE kind = ?)`).run(kind);
+      kinds.add(kind);
+    }
+    return kinds;
+  }
+
+  /** Marks rows that a download about to start must confirm; `sweepUnconfirmed` removes those it did not bring. */
+  markUnconfirmed(ids: (kind: EntityKind) => IdQuery | null): void {
+    for (const kind of EntityKind.options) {
+      const query = ids(kind);
+      if (query) this.#db.prepare(`INSERT OR IGNORE INTO _unconfirmed (kind, id) SELECT ?, id FROM (${query.sql})`).run(kind, ...query.params);
+    }
+  }
+
+  /** Removes the rows a finished download did not confirm (the server no longer has them for us). */
+  sweepUnconfirmed(): Set<EntityKind> {
+    if (this.#sql.anyUnconfirmed.get() !== 1) return new Set();
+    const kinds = this.removeAll((kind) => ({ sql: 'SELECT id FROM _unconfirmed WHERE kind = ?', params: [kind] }));
+    this.#sql.clearUnconfirmed.run();
+    return kinds;
+  }
+
+  /** After pending mutations were replayed: retained rows none of them needs any more go. */
+  releaseRetained(): Set<EntityKind> {
+    const kinds = new Set<EntityKind>();
+    for (const { kind, id } of this.#sql.releasable.all()) {
+      const k = EntityKind.parse(kind);
+      this.#store.delete(k, id);
+      this.#sql.unretain.run(k, id);
+      kinds.add(k);
+    }
+    return kinds;
+  }
+
+  /** Forgets the versions and marks of every row, for a replica that is being emptied. */
+  forgetAll(): void {
+    this.#sql.forget.run();
+    this.#sql.forgetRetained.run();
+    this.#sql.clearUnconfirmed.run();
+  }
+
+  /** Forgets every row of a kind (a fresh download follows), keeping those pending mutations need. */
+  removeKind(kind: EntityKind): void {
+    this.removeAll((k) => (k === kind ? { sql: `SELECT id FROM ${entityTables[kind].table}`, params: [] } : null));
+  }
+}
+
+/** Writes one snapshot page; returns how many rows were valid. */
+export function applySnapshotRows(rows: ServerRows, kind: EntityKind, data: readonly unknown[], versions: readonly number[]): number {
+  let written = 0;
+  data.forEach((item, i) => {
+    const row = validServerRow(kind, item);
+    if (!row) return;
+    rows.put(kind, row, versions[i] ?? 0);
+    written++;
+  });
   return written;
 }
 
 /** Applies change-log entries in order; returns the kinds whose rows changed. */
-export function applyChanges(store: EntityStore, changes: readonly Change[]): Set<EntityKind> {
+export function applyChanges(rows: ServerRows, changes: readonly Change[]): Set<EntityKind> {
   const kinds = new Set<EntityKind>();
   for (const change of changes) {
     if (change.op === 'del') {
-      store.delete(change.kind, change.id);
+      rows.remove(change.kind, change.id);
       kinds.add(change.kind);
       continue;
     }
@@ -43,7 +174,7 @@ export function applyChanges(store: EntityStore, changes: readonly Change[]): Se
       log.warn(`skipped a ${change.kind} change whose row id ${row.id} differs from its entity id ${change.id}`);
       continue;
     }
-    store.put(change.kind, row);
+    rows.put(change.kind, row, change.seq);
     kinds.add(change.kind);
   }
   return kinds;

@@ -17,6 +17,13 @@ export function memoryTx(ctx: MutationContext, rows: { kind: EntityKind; row: { 
       table(kind).set(row.id, structuredClone(row));
       writes.push({ kind, id: row.id });
     },
+    async del(kind: EntityKind, id: string) {
+      if (!table(kind).delete(id)) throw new Error(`No ${kind} with id ${id}.`);
+      writes.push({ kind, id });
+    },
+    async threadOf(ticketId: string) {
+      return [...table('message').values()].filter((m) => (m as EntityOf<'message'>).ticketId === ticketId).map((m) => structuredClone(m) as EntityOf<'message'>);
+    },
   };
   return { tx, writes, read: <K extends EntityKind>(kind: K, id: string) => table(kind).get(id) as EntityOf<K> | undefined };
 }

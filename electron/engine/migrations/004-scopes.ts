@@ -1,0 +1,21 @@
+import type { Migration } from '../replica/migrate.ts';
+
+/**
+ * What scopes, checksums and evictions need beside the entity rows:
+ * - `_versions`: the server version of each row the server sent (checksums hash kind, id, version);
+ *   rows the agent created and the server has not confirmed yet have none;
+ * - `_retained`: rows the server took away (deleted, evicted, scope lost) kept only because pending
+ *   mutations need them; they go when those mutations leave the outbox;
+ * - `_unconfirmed`: rows of a scope being downloaded again; those the download does not bring are removed.
+ */
+export const scopes: Migration = {
+  version: 4,
+  name: 'scopes',
+  up(db) {
+    db.exec(`
+      CREATE TABLE _versions (kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (kind, id)) STRICT, WITHOUT ROWID;
+      CREATE TABLE _retained (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) STRICT, WITHOUT ROWID;
+      CREATE TABLE _unconfirmed (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) STRICT, WITHOUT ROWID;
+    `);
+  },
+};
