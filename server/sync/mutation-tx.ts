@@ -24,9 +24,10 @@ const sameScopes = (a: readonly string[], b: readonly string[]) => a.length === 
 /**
  * The server's MutationTx over a Kysely transaction. Reads see only rows the actor may see;
  * every write is validated, logged with the scopes the row enters and leaves, and counted in
- * the checksums of those scopes.
+ * the checksums of those scopes. `source` is the client mutation running, or null for changes
+ * the server makes itself.
  */
-export function serverMutationTx(trx: Transaction<Database>, actor: Actor, source: ChangeSource, effect: CommitEffect): MutationTx {
+export function serverMutationTx(trx: Transaction<Database>, actor: Actor, source: ChangeSource | null, effect: CommitEffect): MutationTx {
   const ctx: MutationContext = { actorId: actor.agentId, role: actor.role, now: new Date().toISOString(), side: 'server' };
 
   /** A stored row with every scope it is in; a message's come from its ticket. */
