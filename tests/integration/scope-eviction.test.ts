@@ -42,7 +42,10 @@ async function workstation(email: string): Promise<Workstation> {
   const agent = await agentByEmail(server.dbFile, email);
   const leaks: string[] = [];
   const reader = new Database(dbFile, { readonly: true });
-  cleanup.push(() => engine.close(), () => reader.close());
+  cleanup.push(
+    () => engine.close(),
+    () => void reader.close(),
+  );
   const check = () => {
     const tickets = reader.prepare<[], { id: string; data: string }>('SELECT id, data FROM tickets').all();
     const inScope = new Set<string>();

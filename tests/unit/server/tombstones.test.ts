@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Change, Ticket } from '../../../shared/model/index.ts';
-import type { Cursor } from '../../../shared/sync/protocol.ts';
+import type { Article, Ticket } from '../../../shared/model/index.ts';
+import type { Change, Cursor } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { fromRow } from '../../../server/store/rows.ts';
