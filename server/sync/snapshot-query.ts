@@ -10,8 +10,14 @@ export type VersionedDb = Kysely<VersionedTables> | Transaction<VersionedTables>
 
 type TicketEb = ExpressionBuilder<{ t: VersionedTables['tickets'] }, 't'>;
 
-/** Tickets in any of `scopes` (team and user scopes; org holds no tickets), or null when no scope can hold one. */
-export function ticketInScopes(eb: TicketEb, scopes: readonly string[]): Expression<SqlBool> | null {
+/** A ticket condition, built per query. */
+export type TicketTerm = (eb: TicketEb) => Expression<SqlBool>;
+
+/**
+ * One condition per index range the scopes cover: a team (or no team), or the tickets assigned to
+ * a user. Org holds no tickets. Empty when the scopes can hold no ticket.
+ */
+export function scopeTerms(scopes: readonly string[]): TicketTerm[] {
   const teams: string[] = [];
   const users: string[] = [];
   let noTeam = false;
@@ -21,10 +27,16 @@ export function ticketInScopes(eb: TicketEb, scopes: readonly string[]): Express
     else if (ref.type === 'team' && ref.teamId !== null) teams.push(ref.teamId);
     else if (ref.type === 'user') users.push(ref.agentId);
   }
-  const terms: Expression<SqlBool>[] = [];
-  if (teams.length) terms.push(eb('t.team_id', 'in', teams));
-  if (noTeam) terms.push(eb('t.team_id', 'is', null));
-  if (users.length) terms.push(eb('t.assignee_id', 'in', users));
+  return [
+    ...teams.map((teamId): TicketTerm => (eb) => eb('t.team_id', '=', teamId)),
+    ...(noTeam ? [(eb: TicketEb) => eb('t.team_id', 'is', null)] : []),
+    ...users.map((agentId): TicketTerm => (eb) => eb('t.assignee_id', '=', agentId)),
+  ];
+}
+
+/** Tickets in any of `scopes`, or null when the scopes hold no tickets. */
+export function ticketInScopes(eb: TicketEb, scopes: readonly string[]): Expression<SqlBool> | null {
+  const terms = scopeTerms(scopes).map((term) => term(eb));
   return terms.length ? eb.or(terms) : null;
 }
 
@@ -44,11 +56,4 @@ export function ticketInPart(eb: TicketEb, history: HistoryPart): Expression<Sql
     case 'rest':
       return eb.or([eb.not(settled), eb.and([eb.not(unsolved), eb.not(recent)])]);
   }
-}
-
-/** Both filters together, or null when the scopes hold no tickets. */
-export function ticketFilter(eb: TicketEb, scopes: readonly string[], history: HistoryPart | undefined): Expression<SqlBool> | null {
-  const inScopes = ticketInScopes(eb, scopes);
-  if (!inScopes) return null;
-  return history ? eb.and([inScopes, ticketInPart(eb, history)]) : inScopes;
 }

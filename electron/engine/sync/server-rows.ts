@@ -40,11 +40,14 @@ export class ServerRows {
       CREATE TEMP TABLE IF NOT EXISTS _needed (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
       CREATE TEMP TABLE IF NOT EXISTS _doomed (id TEXT PRIMARY KEY) WITHOUT ROWID;
     `);
-    // Rows a pending mutation wrote, and the threads of tickets it wrote.
-    const neededNow = `SELECT kind, row_id FROM _outbox_undo UNION SELECT 'message', m.id FROM messages m JOIN _outbox_undo u ON u.kind = 'ticket' AND u.row_id = m.ticket_id`;
+    // Rows a pending mutation wrote, and the threads of tickets it wrote. CROSS JOIN keeps the (short)
+    // undo log the outer loop: during a bulk load messages have no index on their ticket.
+    const neededNow = `SELECT kind, row_id FROM _outbox_undo UNION SELECT 'message', m.id FROM _outbox_undo u CROSS JOIN messages m ON m.ticket_id = u.row_id WHERE u.kind = 'ticket'`;
     this.#sql = {
       clearNeeded: db.prepare('DELETE FROM _needed'),
       captureNeeded: db.prepare(`INSERT OR IGNORE INTO _needed (kind, id) ${neededNow}`),
+      anyPending: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM _outbox_undo)').pluck(),
+      anyRetained: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM _retained)').pluck(),
       isNeeded: db.prepare<[string, string], number>('SELECT EXISTS (SELECT 1 FROM _needed WHERE kind = ? AND id = ?)').pluck(),
       setVersion: db.prepare<[string, string, number]>('INSERT INTO _versions (kind, id, version) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version'),
       dropVersion: db.prepare<[string, string]>('DELETE FROM _versions WHERE kind = ? AND id = ?'),
@@ -68,7 +71,7 @@ export class ServerRows {
   /** Call before pending mutations are undone: remembers which rows they need. */
   captureNeeded(): void {
     this.#sql.clearNeeded.run();
-    this.#sql.captureNeeded.run();
+    if (this.#sql.anyPending.get() === 1) this.#sql.captureNeeded.run();
   }
 
   /** A row as the server has it, at `version`. */
@@ -125,6 +128,7 @@ export class ServerRows {
   /** After pending mutations were replayed: retained rows none of them needs any more go. */
   releaseRetained(): Set<EntityKind> {
     const kinds = new Set<EntityKind>();
+    if (this.#sql.anyRetained.get() !== 1) return kinds;
     for (const { kind, id } of this.#sql.releasable.all()) {
       const k = EntityKind.parse(kind);
       this.#store.delete(k, id);
