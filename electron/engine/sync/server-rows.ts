@@ -32,6 +32,9 @@ export class ServerRows {
   readonly #db: Db;
   readonly #store: EntityStore;
   readonly #sql;
+  /** False only when known empty, so that a bulk load skips two deletes per row; set again by anything that adds to them. */
+  #mayRetain = true;
+  #mayBeUnconfirmed = true;
 
   constructor(db: Db, store: EntityStore) {
     this.#db = db;
@@ -72,22 +75,28 @@ export class ServerRows {
   captureNeeded(): void {
     this.#sql.clearNeeded.run();
     if (this.#sql.anyPending.get() === 1) this.#sql.captureNeeded.run();
+    this.#mayRetain = this.#sql.anyRetained.get() === 1;
+    this.#mayBeUnconfirmed = this.#sql.anyUnconfirmed.get() === 1;
   }
 
   /** A row as the server has it, at `version`. */
   put<K extends EntityKind>(kind: K, row: EntityOf<K>, version: number): void {
     this.#store.put(kind, row);
     this.#sql.setVersion.run(kind, row.id, version);
-    this.#sql.unretain.run(kind, row.id);
-    this.#sql.confirm.run(kind, row.id);
+    if (this.#mayRetain) this.#sql.unretain.run(kind, row.id);
+    if (this.#mayBeUnconfirmed) this.#sql.confirm.run(kind, row.id);
   }
 
   /** The server no longer gives us this row: removed, or retained while a pending mutation needs it. */
   remove(kind: EntityKind, id: string): void {
     this.#sql.dropVersion.run(kind, id);
     this.#sql.confirm.run(kind, id);
-    if (this.#sql.isNeeded.get(kind, id) === 1) this.#sql.retain.run(kind, id);
-    else this.#store.delete(kind, id);
+    if (this.#sql.isNeeded.get(kind, id) === 1) {
+      this.#sql.retain.run(kind, id);
+      this.#mayRetain = true;
+    } else {
+      this.#store.delete(kind, id);
+    }
   }
 
   /** `remove` for every row `ids` selects, per kind, as set operations; returns the kinds that had any. */
@@ -100,7 +109,7 @@ export class ServerRows {
       this.#sql.clearDoomed.run();
       const found = this.#db.prepare(`INSERT OR IGNORE INTO _doomed (id) ${query.sql}`).run(...query.params).changes;
       if (found === 0) continue;
-      this.#sql.retainDoomed.run(kind, kind);
+      if (this.#sql.retainDoomed.run(kind, kind).changes > 0) this.#mayRetain = true;
       this.#sql.dropDoomedVersions.run(kind);
       this.#sql.confirmDoomed.run(kind);
       this.#db.prepare(`DELETE FROM ${entityTables[kind].table} WHERE id IN (SELECT id FROM _doomed) AND id NOT IN (SELECT id FROM _needed WHERE kind = ?)`).run(kind);
@@ -111,6 +120,7 @@ export class ServerRows {
 
   /** Marks rows that a download about to start must confirm; `sweepUnconfirmed` removes those it did not bring. */
   markUnconfirmed(ids: (kind: EntityKind) => IdQuery | null): void {
+    this.#mayBeUnconfirmed = true;
     for (const kind of EntityKind.options) {
       const query = ids(kind);
       if (query) this.#db.prepare(`INSERT OR IGNORE INTO _unconfirmed (kind, id) SELECT ?, id FROM (${query.sql})`).run(kind, ...query.params);
