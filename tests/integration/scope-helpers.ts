@@ -1,15 +1,17 @@
 import Database from 'better-sqlite3';
+import { entityTables } from '../../electron/engine/replica/entity-tables.ts';
 import { Replica } from '../../electron/engine/replica/replica.ts';
 import { bootstrap } from '../../electron/engine/sync/bootstrap.ts';
-import { localChecksum } from '../../electron/engine/sync/local-checksums.ts';
 import { pullChanges } from '../../electron/engine/sync/pull.ts';
 import { SyncApi } from '../../electron/engine/sync/sync-api.ts';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { readChecksums } from '../../server/sync/checksums.ts';
 import { newId } from '../../shared/ids.ts';
-import type { Agent } from '../../shared/model/index.ts';
+import type { Agent, EntityKind, Message, Ticket } from '../../shared/model/index.ts';
 import type { BootstrapRequest } from '../../shared/sync/bootstrap-request.ts';
 import type { ScopeChecksum, SnapshotRequest } from '../../shared/sync/protocol.ts';
+import { addToChecksum, rowHash } from '../../shared/sync/row-hash.ts';
+import { ORG_KINDS, ORG_SCOPE, ticketScopes } from '../../shared/sync/scopes.ts';
 import { agentByEmail, readStore } from '../unit/server/api.ts';
 
 /** A SyncApi that remembers what it downloaded: which scopes each snapshot page asked for, and how many bootstraps began. */
@@ -44,6 +46,8 @@ export interface ReplicaSession {
   clientId: string;
   agent: Agent;
   pull(): Promise<void>;
+  /** Closes the replica and opens the file again, as a restart of the app does. */
+  reopen(): Promise<void>;
 }
 
 /** A replica of `email`'s scopes, downloaded and pulled to the head with the engine's own sync code (no loop, no socket). */
@@ -54,12 +58,22 @@ export async function syncedReplica(serverUrl: string, dbFile: string, email: st
   const clientId = newId();
   const noHooks = { onProgress: () => undefined, onRows: () => undefined };
   await bootstrap(replica, api, clientId, noHooks);
-  const pull = async () => {
-    const result = await pullChanges(replica, api, clientId);
-    if (result === 'reset') throw new Error('the server asked for a full reset');
+  const session: ReplicaSession = {
+    replica,
+    api,
+    clientId,
+    agent: await agentByEmail(serverDb, email),
+    async pull() {
+      const result = await pullChanges(session.replica, api, clientId);
+      if (result === 'reset') throw new Error('the server asked for a full reset');
+    },
+    async reopen() {
+      await session.replica.close();
+      session.replica = await Replica.open(dbFile);
+    },
   };
-  await pull();
-  return { replica, api, clientId, agent: await agentByEmail(serverDb, email), pull };
+  await session.pull();
+  return session;
 }
 
 /** The ticket and message ids the server has in an agent's scopes (team tickets and those assigned to them). */
@@ -88,14 +102,34 @@ export function replicaRows(dbFile: string): { tickets: string[]; messages: stri
   }
 }
 
-/** The server's checksums of the scopes the replica holds, and the replica's own, computed the engine's way. */
-export async function checksumsOf(dbFile: string, serverDb: string): Promise<{ local: ScopeChecksum[]; server: ScopeChecksum[] }> {
+/**
+ * The checksum of each scope a replica file holds, computed here from its rows and their server
+ * versions with the shared rules only (an oracle independent of the engine's bookkeeping), beside
+ * the sums the engine recorded and the server's.
+ */
+export async function checksumsOf(dbFile: string, serverDb: string): Promise<{ rows: ScopeChecksum[]; recorded: ScopeChecksum[]; server: ScopeChecksum[] }> {
   const db = new Database(dbFile, { readonly: true });
   try {
     const scopes = JSON.parse(db.prepare<[], string>(`SELECT value FROM _meta WHERE key = 'scopes'`).pluck().get() ?? '[]') as string[];
-    const local = scopes.map((scope) => localChecksum(db, scope));
+    const sums = new Map(scopes.map((scope) => [scope, { scope, count: 0, sum: 0 }]));
+    const count = (rowScopes: string[], kind: EntityKind, id: string, version: number) => {
+      for (const scope of rowScopes) {
+        const s = sums.get(scope);
+        if (s) Object.assign(s, { count: s.count + 1, sum: addToChecksum(s.sum, rowHash(kind, id, version)) });
+      }
+    };
+    const versioned = (kind: EntityKind, table: string) =>
+      db.prepare<[string], { id: string; version: number; data: string }>(`SELECT e.id, v.version, e.data FROM ${table} e JOIN _versions v ON v.kind = ? AND v.id = e.id`).all(kind);
+    const tickets = new Map<string, string[]>();
+    for (const row of versioned('ticket', 'tickets')) {
+      tickets.set(row.id, ticketScopes(JSON.parse(row.data) as Ticket));
+      count(tickets.get(row.id) ?? [], 'ticket', row.id, row.version);
+    }
+    for (const row of versioned('message', 'messages')) count(tickets.get((JSON.parse(row.data) as Message).ticketId) ?? [], 'message', row.id, row.version);
+    for (const kind of ORG_KINDS) for (const row of versioned(kind, entityTables[kind].table)) count([ORG_SCOPE], kind, row.id, row.version);
+    const recorded = scopes.map((scope) => ({ scope, count: 0, sum: 0, ...db.prepare<[string], { count: number; sum: number }>('SELECT count, sum FROM _scope_sums WHERE scope = ?').get(scope) }));
     const server = await readStore(serverDb, (s) => readChecksums(s, scopes));
-    return { local, server };
+    return { rows: [...sums.values()], recorded, server };
   } finally {
     db.close();
   }

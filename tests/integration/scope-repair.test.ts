@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pushOutbox } from '../../electron/engine/sync/push.ts';
-import { DEMO_AGENT_EMAIL } from '../../server/demo/credentials.ts';
+import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../server/demo/credentials.ts';
 import { compactLog } from '../../server/sync/compaction.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Agent, Ticket } from '../../shared/model/index.ts';
@@ -34,8 +34,9 @@ async function replicaOf(email: string): Promise<ReplicaSession> {
 
 async function expectConverged(s: ReplicaSession, agent: Agent = s.agent): Promise<void> {
   expect(replicaRows(s.replica.db.name)).toEqual(await serverProjection(server.dbFile, agent));
-  const { local, server: expected } = await checksumsOf(s.replica.db.name, server.dbFile);
-  expect(local).toEqual(expected);
+  const { rows, recorded, server: expected } = await checksumsOf(s.replica.db.name, server.dbFile);
+  expect(rows).toEqual(expected);
+  expect(recorded).toEqual(expected);
 }
 
 const teamScope = (teamId: string) => `team:${teamId}`;
@@ -99,18 +100,40 @@ describe('scope repair', () => {
     db.prepare(`UPDATE _versions SET version = version + 1000 WHERE kind = 'ticket' AND id = ?`).run(stale.id);
     const stray = { ...lost, id: newId(), body: 'Never on the server.' };
     db.prepare('INSERT INTO messages (id, ticket_id, author_id, created_at, data) VALUES (?, ?, ?, ?, ?)').run(stray.id, stray.ticketId, stray.authorId, stray.createdAt, JSON.stringify(stray));
-    db.prepare(`INSERT INTO _versions VALUES ('message', ?, 1)`).run(stray.id);
 
+    // The next session checks the replica against its record of what the server sent.
+    await alex.reopen();
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     alex.api.forget();
     await alex.pull();
 
-    expect(warnings.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(new RegExp(`checksum mismatch in ${teamScope(frontline)}`))]);
+    expect(warnings.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(new RegExp(`3 replica rows .* downloading ${teamScope(frontline)} again`))]);
     expect(alex.api.bootstraps).toBe(0);
     expect(alex.api.snapshotScopes()).toEqual([[teamScope(frontline)]]);
     expect(alex.replica.store.get('message', lost.id)).toEqual(lost);
     expect(alex.replica.store.get('ticket', stale.id)?.subject).toBe(stale.subject);
     expect(alex.replica.store.get('message', stray.id)).toBeUndefined();
+    await expectConverged(alex);
+  });
+
+  it('a change the replica never applied (its cursor skipped it) is caught by the next pull’s checksum and repaired', async () => {
+    const alex = await replicaOf(DEMO_AGENT_EMAIL);
+    const [frontline] = alex.agent.teamIds as [string];
+    const [ticket] = await ticketsOf(server.dbFile, (t) => t.teamId === frontline && open(t) && t.assigneeId !== alex.agent.id);
+    if (!ticket) throw new Error('the demo lacks an open Frontline ticket of another agent');
+    const lena = await signIn(server.url, DEMO_LEAD_EMAIL);
+    const written = await post(server.url, routes.push, { clientId: lena.clientId, mutations: [note(1, ticket.id, 'Lost on the way.')] }, lena.token);
+    expect(written.body.results[0].status).toBe('applied');
+    // As if the page with that change had been lost: the cursor jumps to the head without its data.
+    const head = await readStore(server.dbFile, (db) => db.selectFrom('workspace').select(['epoch', 'last_seq']).executeTakeFirstOrThrow());
+    await alex.replica.writer.transaction(() => alex.replica.meta.setJson('cursor', { epoch: head.epoch, seq: head.last_seq }));
+
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    alex.api.forget();
+    await alex.pull();
+    expect(warnings.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(new RegExp(`checksum mismatch in ${teamScope(frontline)}`))]);
+    expect(alex.api.snapshotScopes()).toEqual([[teamScope(frontline)]]);
+    expect(alex.replica.store.thread(ticket.id).map((m) => m.body)).toContain('Lost on the way.');
     await expectConverged(alex);
   });
 

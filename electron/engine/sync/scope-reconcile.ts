@@ -2,7 +2,7 @@ import type { EntityKind } from '../../../shared/model/index.ts';
 import type { ScopeChecksum } from '../../../shared/sync/protocol.ts';
 import { log } from '../log.ts';
 import type { Replica } from '../replica/replica.ts';
-import { localChecksum } from './local-checksums.ts';
+import { checkReplicaOnce } from './replica-check.ts';
 import { idsOnlyIn } from './scope-rows.ts';
 import { heldScopes, queueScopeDownload, scopeSync, setHeldScopes } from './scope-state.ts';
 
@@ -20,13 +20,14 @@ const minus = (a: readonly string[], b: readonly string[]) => a.filter((s) => !b
  * - a scope the agent lost is purged (rows still in another of their scopes stay, and so do rows
  *   pending mutations need);
  * - a scope they gained is queued for download;
- * - a scope whose checksum differs from the replica's, or whose changes were compacted away
- *   behind our cursor, is downloaded again: its rows are marked, and those the download does not
+ * - a scope whose checksum differs from the one the engine recorded while applying server rows,
+ *   whose changes were compacted away behind our cursor, or whose rows fail the once-per-session
+ *   check of the replica, is downloaded again: its rows are marked, and those the download does not
  *   bring are removed afterwards.
  * Returns the kinds whose rows changed.
  */
 export function reconcileScopes(replica: Replica, report: ScopeReport): Set<EntityKind> {
-  const { meta, serverRows, db } = replica;
+  const { meta, serverRows } = replica;
   const held = heldScopes(meta);
   const downloading = new Set(scopeSync(meta)?.scopes ?? []);
   let kinds = new Set<EntityKind>();
@@ -47,13 +48,14 @@ export function reconcileScopes(replica: Replica, report: ScopeReport): Set<Enti
     setHeldScopes(meta, scopes);
   }
 
-  const repair = new Set<string>();
+  const repair = new Set<string>(report.checksums ? checkReplicaOnce(replica, scopes) : []);
   const compacted = (report.resetScopes ?? []).filter((s) => scopes.includes(s));
   if (compacted.length) log.warn(`the server compacted changes of ${compacted.join(', ')} that this replica had not pulled; downloading them again`);
   compacted.forEach((s) => repair.add(s));
-  for (const server of report.checksums ?? []) {
+  const recorded = serverRows.versions.sums((report.checksums ?? []).map((c) => c.scope));
+  for (const [i, server] of (report.checksums ?? []).entries()) {
     if (downloading.has(server.scope) || repair.has(server.scope)) continue;
-    const local = localChecksum(db, server.scope);
+    const local = recorded[i] as ScopeChecksum;
     if (local.count !== server.count || local.sum !== server.sum) {
       log.warn(
         `checksum mismatch in ${server.scope} (here ${local.count} rows, sum ${local.sum}; server ${server.count} rows, sum ${server.sum}); downloading that scope again`,

@@ -1,9 +1,11 @@
 import { EntityKind, entitySchemas, type EntityOf } from '../../../shared/model/index.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
+import { scopesOfRow, ticketScopes } from '../../../shared/sync/scopes.ts';
 import { log } from '../log.ts';
 import type { EntityStore } from '../replica/entity-store.ts';
 import { entityTables } from '../replica/entity-tables.ts';
 import type { Db } from '../replica/open-replica.ts';
+import { RowVersions } from './row-versions.ts';
 import type { IdQuery } from './scope-rows.ts';
 
 /**
@@ -29,9 +31,12 @@ const REMOVAL_ORDER = [...EntityKind.options].reverse();
  * until no pending mutation needs it. Runs inside ReplicaWriter transactions.
  */
 export class ServerRows {
+  readonly versions: RowVersions;
   readonly #db: Db;
   readonly #store: EntityStore;
   readonly #sql;
+  /** The scopes of the ticket whose messages were written last: a thread comes in one run. */
+  #lastTicket: { id: string; scopes: string[] } | undefined;
   /** False only when known empty, so that a bulk load skips two deletes per row; set again by anything that adds to them. */
   #mayRetain = true;
   #mayBeUnconfirmed = true;
@@ -39,6 +44,7 @@ export class ServerRows {
   constructor(db: Db, store: EntityStore) {
     this.#db = db;
     this.#store = store;
+    this.versions = new RowVersions(db);
     db.exec(`
       CREATE TEMP TABLE IF NOT EXISTS _needed (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
       CREATE TEMP TABLE IF NOT EXISTS _doomed (id TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -52,18 +58,15 @@ export class ServerRows {
       anyPending: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM _outbox_undo)').pluck(),
       anyRetained: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM _retained)').pluck(),
       isNeeded: db.prepare<[string, string], number>('SELECT EXISTS (SELECT 1 FROM _needed WHERE kind = ? AND id = ?)').pluck(),
-      setVersion: db.prepare<[string, string, number]>('INSERT INTO _versions (kind, id, version) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version'),
-      dropVersion: db.prepare<[string, string]>('DELETE FROM _versions WHERE kind = ? AND id = ?'),
+      ticketTeam: db.prepare<[string], { team_id: string | null; assignee_id: string | null }>('SELECT team_id, assignee_id FROM tickets WHERE id = ?'),
       retain: db.prepare<[string, string]>('INSERT OR IGNORE INTO _retained (kind, id) VALUES (?, ?)'),
       unretain: db.prepare<[string, string]>('DELETE FROM _retained WHERE kind = ? AND id = ?'),
       confirm: db.prepare<[string, string]>('DELETE FROM _unconfirmed WHERE kind = ? AND id = ?'),
       anyUnconfirmed: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM _unconfirmed)').pluck(),
       clearUnconfirmed: db.prepare('DELETE FROM _unconfirmed'),
       clearDoomed: db.prepare('DELETE FROM _doomed'),
-      forget: db.prepare(`DELETE FROM _versions`),
       forgetRetained: db.prepare(`DELETE FROM _retained`),
       retainDoomed: db.prepare<[string, string]>('INSERT OR IGNORE INTO _retained (kind, id) SELECT ?, d.id FROM _doomed d JOIN _needed n ON n.kind = ? AND n.id = d.id'),
-      dropDoomedVersions: db.prepare<[string]>('DELETE FROM _versions WHERE kind = ? AND id IN (SELECT id FROM _doomed)'),
       confirmDoomed: db.prepare<[string]>('DELETE FROM _unconfirmed WHERE kind = ? AND id IN (SELECT id FROM _doomed)'),
       releasable: db.prepare<[], { kind: string; id: string }>(
         `SELECT kind, id FROM _retained WHERE (kind, id) NOT IN (SELECT kind, row_id FROM (${neededNow}))`,
@@ -82,14 +85,15 @@ export class ServerRows {
   /** A row as the server has it, at `version`. */
   put<K extends EntityKind>(kind: K, row: EntityOf<K>, version: number): void {
     this.#store.put(kind, row);
-    this.#sql.setVersion.run(kind, row.id, version);
+    this.versions.record(kind, row.id, version, this.#scopesOf(kind, row));
     if (this.#mayRetain) this.#sql.unretain.run(kind, row.id);
     if (this.#mayBeUnconfirmed) this.#sql.confirm.run(kind, row.id);
   }
 
   /** The server no longer gives us this row: removed, or retained while a pending mutation needs it. */
   remove(kind: EntityKind, id: string): void {
-    this.#sql.dropVersion.run(kind, id);
+    this.versions.forget(kind, id);
+    if (kind === 'ticket') this.#lastTicket = undefined;
     this.#sql.confirm.run(kind, id);
     if (this.#sql.isNeeded.get(kind, id) === 1) {
       this.#sql.retain.run(kind, id);
@@ -110,11 +114,12 @@ export class ServerRows {
       const found = this.#db.prepare(`INSERT OR IGNORE INTO _doomed (id) ${query.sql}`).run(...query.params).changes;
       if (found === 0) continue;
       if (this.#sql.retainDoomed.run(kind, kind).changes > 0) this.#mayRetain = true;
-      this.#sql.dropDoomedVersions.run(kind);
+      this.versions.forgetAll(kind, 'SELECT id FROM _doomed');
       this.#sql.confirmDoomed.run(kind);
       this.#db.prepare(`DELETE FROM ${entityTables[kind].table} WHERE id IN (SELECT id FROM _doomed) AND id NOT IN (SELECT id FROM _needed WHERE kind = ?)`).run(kind);
       kinds.add(kind);
     }
+    this.#lastTicket = undefined;
     return kinds;
   }
 
@@ -150,9 +155,22 @@ export class ServerRows {
 
   /** Forgets the versions and marks of every row, for a replica that is being emptied. */
   forgetAll(): void {
-    this.#sql.forget.run();
+    this.#lastTicket = undefined;
+    this.versions.clear();
     this.#sql.forgetRetained.run();
     this.#sql.clearUnconfirmed.run();
+  }
+
+  /** The scopes a server row is in: a message's are its ticket's, as the replica has it (the server sends a ticket before its thread). */
+  #scopesOf(kind: EntityKind, row: object): string[] {
+    if (kind === 'ticket') this.#lastTicket = undefined;
+    if (kind !== 'message') return scopesOfRow(kind, row);
+    const { ticketId } = row as EntityOf<'message'>;
+    if (this.#lastTicket?.id !== ticketId) {
+      const ticket = this.#sql.ticketTeam.get(ticketId);
+      this.#lastTicket = { id: ticketId, scopes: ticket ? ticketScopes({ teamId: ticket.team_id, assigneeId: ticket.assignee_id }) : [] };
+    }
+    return this.#lastTicket.scopes;
   }
 
   /** Forgets every row of a kind (a fresh download follows), keeping those pending mutations need. */

@@ -1,0 +1,80 @@
+import type { EntityKind } from '../../../shared/model/index.ts';
+import type { ScopeChecksum } from '../../../shared/sync/protocol.ts';
+import { addToChecksum, CHECKSUM_MODULUS, rowHash } from '../../../shared/sync/row-hash.ts';
+import type { Db } from '../replica/open-replica.ts';
+
+interface Entry {
+  scopes: string;
+  hash: number;
+}
+
+/**
+ * The engine's record of the server rows it holds — `_versions`: each row's version, the scopes it
+ * was in when the server sent it, and its row hash — and, kept in step in the same statements'
+ * transaction, each scope's row count and hash sum (`_scope_sums`). After every pull those sums
+ * are compared with the server's checksums. Only server data goes through here, never the
+ * agent's pending changes.
+ */
+export class RowVersions {
+  readonly #db: Db;
+  readonly #sql;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#sql = {
+      insert: db.prepare<[string, string, number, string, number]>('INSERT INTO _versions (kind, id, version, scopes, hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      get: db.prepare<[string, string], Entry>('SELECT scopes, hash FROM _versions WHERE kind = ? AND id = ?'),
+      update: db.prepare<[number, string, number, string, string]>('UPDATE _versions SET version = ?, scopes = ?, hash = ? WHERE kind = ? AND id = ?'),
+      delete: db.prepare<[string, string]>('DELETE FROM _versions WHERE kind = ? AND id = ?'),
+      shift: db.prepare<[string, number, number, number, number]>(
+        `INSERT INTO _scope_sums (scope, count, sum) VALUES (?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET count = count + ?, sum = ((sum + ?) % ${CHECKSUM_MODULUS} + ${CHECKSUM_MODULUS}) % ${CHECKSUM_MODULUS}`,
+      ),
+      sum: db.prepare<[string], { count: number; sum: number }>('SELECT count, sum FROM _scope_sums WHERE scope = ?'),
+      clear: db.prepare('DELETE FROM _versions'),
+      clearSums: db.prepare('DELETE FROM _scope_sums'),
+    };
+  }
+
+  /** The server row `kind`/`id` is now at `version`, in `scopes`. */
+  record(kind: EntityKind, id: string, version: number, scopes: readonly string[]): void {
+    const json = JSON.stringify(scopes);
+    const hash = rowHash(kind, id, version);
+    if (this.#sql.insert.run(kind, id, version, json, hash).changes === 0) {
+      this.#shift(this.#sql.get.get(kind, id), -1);
+      this.#sql.update.run(version, json, hash, kind, id);
+    }
+    this.#shift({ scopes: json, hash }, 1);
+  }
+
+  /** The row is no longer one the server gave us. */
+  forget(kind: EntityKind, id: string): void {
+    const entry = this.#sql.get.get(kind, id);
+    if (!entry) return;
+    this.#shift(entry, -1);
+    this.#sql.delete.run(kind, id);
+  }
+
+  /** `forget` for every row of `kind` whose id `ids` (a SELECT of ids) lists. */
+  forgetAll(kind: EntityKind, ids: string): void {
+    const entries = this.#db.prepare<[string], Entry>(`SELECT scopes, hash FROM _versions WHERE kind = ? AND id IN (${ids})`).all(kind);
+    for (const entry of entries) this.#shift(entry, -1);
+    this.#db.prepare(`DELETE FROM _versions WHERE kind = ? AND id IN (${ids})`).run(kind);
+  }
+
+  /** Every scope's sum, as recorded (a scope with no rows counts 0). */
+  sums(scopes: readonly string[]): ScopeChecksum[] {
+    return scopes.map((scope) => ({ scope, count: 0, sum: 0, ...this.#sql.sum.get(scope) }));
+  }
+
+  clear(): void {
+    this.#sql.clear.run();
+    this.#sql.clearSums.run();
+  }
+
+  #shift(entry: Entry | undefined, sign: 1 | -1): void {
+    if (!entry) return;
+    const delta = addToChecksum(0, sign * entry.hash);
+    for (const scope of JSON.parse(entry.scopes) as string[]) this.#sql.shift.run(scope, sign, delta, sign, delta);
+  }
+}
