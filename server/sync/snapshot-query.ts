@@ -1,7 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import { UNSOLVED_STATUSES } from '../../shared/rules/status.ts';
 import type { HistoryPart } from '../../shared/sync/protocol.ts';
-import { parseScope } from '../../shared/sync/scopes.ts';
+import { groupScopes } from '../../shared/sync/scopes.ts';
 import type { Database } from '../store/schema.ts';
 
 /** The store's tables with the `version` column migration 005 added to the entity tables. */
@@ -18,19 +18,10 @@ export type TicketTerm = (eb: TicketEb) => Expression<SqlBool>;
  * a user. Org holds no tickets. Empty when the scopes can hold no ticket.
  */
 export function scopeTerms(scopes: readonly string[]): TicketTerm[] {
-  const teams: string[] = [];
-  const users: string[] = [];
-  let noTeam = false;
-  for (const scope of scopes) {
-    const ref = parseScope(scope);
-    if (ref.type === 'team' && ref.teamId === null) noTeam = true;
-    else if (ref.type === 'team' && ref.teamId !== null) teams.push(ref.teamId);
-    else if (ref.type === 'user') users.push(ref.agentId);
-  }
+  const { teamIds, agentIds } = groupScopes(scopes);
   return [
-    ...teams.map((teamId): TicketTerm => (eb) => eb('t.team_id', '=', teamId)),
-    ...(noTeam ? [(eb: TicketEb) => eb('t.team_id', 'is', null)] : []),
-    ...users.map((agentId): TicketTerm => (eb) => eb('t.assignee_id', '=', agentId)),
+    ...teamIds.map((teamId): TicketTerm => (eb) => (teamId === null ? eb('t.team_id', 'is', null) : eb('t.team_id', '=', teamId))),
+    ...agentIds.map((agentId): TicketTerm => (eb) => eb('t.assignee_id', '=', agentId)),
   ];
 }
 

@@ -31,6 +31,22 @@ export function parseScope(scope: string): ScopeRef {
   throw new Error(`Not a scope: ${scope}`);
 }
 
+/** The ticket-holding scopes of a set: teams (null: tickets of no team), and users (their assigned tickets). */
+export interface TicketScopes {
+  teamIds: (string | null)[];
+  agentIds: string[];
+}
+
+export function groupScopes(scopes: readonly string[]): TicketScopes {
+  const groups: TicketScopes = { teamIds: [], agentIds: [] };
+  for (const scope of scopes) {
+    const ref = parseScope(scope);
+    if (ref.type === 'team') groups.teamIds.push(ref.teamId);
+    else if (ref.type === 'user') groups.agentIds.push(ref.agentId);
+  }
+  return groups;
+}
+
 /** Kinds whose rows all live in `org`. Tickets and messages live in team and user scopes. */
 export const ORG_KINDS: readonly EntityKind[] = ['team', 'agent', 'account', 'contact', 'article'];
 

@@ -1,5 +1,5 @@
 import type { EntityKind } from '../../../shared/model/index.ts';
-import { ORG_KINDS, ORG_SCOPE, parseScope } from '../../../shared/sync/scopes.ts';
+import { groupScopes, ORG_KINDS, ORG_SCOPE } from '../../../shared/sync/scopes.ts';
 import { entityTables } from '../replica/entity-tables.ts';
 
 /** A SELECT of row ids, with its parameters. */
@@ -10,20 +10,13 @@ export interface IdQuery {
 
 /** Tickets in any of `scopes` by their own columns (team, assignee); null when the scopes hold no tickets. */
 function ticketIds(scopes: readonly string[]): IdQuery | null {
-  const teams: string[] = [];
-  const users: string[] = [];
-  let noTeam = false;
-  for (const scope of scopes) {
-    const ref = parseScope(scope);
-    if (ref.type === 'team' && ref.teamId === null) noTeam = true;
-    else if (ref.type === 'team' && ref.teamId !== null) teams.push(ref.teamId);
-    else if (ref.type === 'user') users.push(ref.agentId);
-  }
+  const { teamIds, agentIds } = groupScopes(scopes);
+  const teams = teamIds.filter((t) => t !== null);
   const terms: string[] = [];
   if (teams.length) terms.push(`team_id IN (${teams.map(() => '?').join(', ')})`);
-  if (noTeam) terms.push('team_id IS NULL');
-  if (users.length) terms.push(`assignee_id IN (${users.map(() => '?').join(', ')})`);
-  return terms.length ? { sql: `SELECT id FROM tickets WHERE ${terms.join(' OR ')}`, params: [...teams, ...users] } : null;
+  if (teamIds.includes(null)) terms.push('team_id IS NULL');
+  if (agentIds.length) terms.push(`assignee_id IN (${agentIds.map(() => '?').join(', ')})`);
+  return terms.length ? { sql: `SELECT id FROM tickets WHERE ${terms.join(' OR ')}`, params: [...teams, ...agentIds] } : null;
 }
 
 const threadsOf = (tickets: IdQuery): IdQuery => ({ sql: `SELECT id FROM messages WHERE ticket_id IN (${tickets.sql})`, params: tickets.params });
