@@ -55,10 +55,12 @@ export class RowVersions {
     this.#sql.delete.run(kind, id);
   }
 
-  /** `forget` for every row of `kind` whose id `ids` (a SELECT of ids) lists. */
+  /** `forget` for every row of `kind` whose id `ids` (a SELECT of ids) lists, a scope set at a time. */
   forgetAll(kind: EntityKind, ids: string): void {
-    const entries = this.#db.prepare<[string], Entry>(`SELECT scopes, hash FROM _versions WHERE kind = ? AND id IN (${ids})`).all(kind);
-    for (const entry of entries) this.#shift(entry, -1);
+    const groups = this.#db
+      .prepare<[string], Entry & { rows: number }>(`SELECT scopes, count(*) AS rows, sum(hash) AS hash FROM _versions WHERE kind = ? AND id IN (${ids}) GROUP BY scopes`)
+      .all(kind);
+    for (const group of groups) this.#shift(group, -group.rows);
     this.#db.prepare(`DELETE FROM _versions WHERE kind = ? AND id IN (${ids})`).run(kind);
   }
 
@@ -72,9 +74,10 @@ export class RowVersions {
     this.#sql.clearSums.run();
   }
 
-  #shift(entry: Entry | undefined, sign: 1 | -1): void {
+  /** Adds `rows` rows of these scopes and hash total to the sums (a negative count takes them out). */
+  #shift(entry: Entry | undefined, rows: number): void {
     if (!entry) return;
-    const delta = addToChecksum(0, sign * entry.hash);
-    for (const scope of JSON.parse(entry.scopes) as string[]) this.#sql.shift.run(scope, sign, delta, sign, delta);
+    const delta = addToChecksum(0, Math.sign(rows) * entry.hash);
+    for (const scope of JSON.parse(entry.scopes) as string[]) this.#sql.shift.run(scope, rows, delta, rows, delta);
   }
 }
