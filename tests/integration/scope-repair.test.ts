@@ -116,6 +116,21 @@ describe('scope repair', () => {
     await expectConverged(alex);
   });
 
+  it('adopts a replica synced before row versions were kept: one download of its scopes confirms every row, none is lost', async () => {
+    const alex = await replicaOf(DEMO_AGENT_EMAIL);
+    const before = replicaRows(alex.replica.db.name);
+    // What a replica of the previous version holds: rows, a cursor, no record of versions or scopes.
+    alex.replica.db.exec(`DELETE FROM _versions; DELETE FROM _scope_sums; DELETE FROM _meta WHERE key = 'scopes'`);
+    await alex.reopen();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    alex.api.forget();
+    await alex.pull();
+    expect(alex.api.bootstraps).toBe(0);
+    expect(new Set(alex.api.snapshotScopes().flat())).toEqual(new Set(['org', ...alex.agent.teamIds.map(teamScope), `user:${alex.agent.id}`]));
+    expect(replicaRows(alex.replica.db.name)).toEqual(before);
+    await expectConverged(alex);
+  });
+
   it('a change the replica never applied (its cursor skipped it) is caught by the next pull’s checksum and repaired', async () => {
     const alex = await replicaOf(DEMO_AGENT_EMAIL);
     const [frontline] = alex.agent.teamIds as [string];
