@@ -41,6 +41,10 @@ const checked = new WeakSet<Replica>();
 export function checkReplicaOnce(replica: Replica, held: readonly string[]): string[] {
   if (checked.has(replica)) return [];
   checked.add(replica);
+  return replica.serverRows.batch(() => checkRows(replica, held));
+}
+
+function checkRows(replica: Replica, held: readonly string[]): string[] {
   const { db, serverRows } = replica;
   const repair = new Set<string>();
   const outside: [EntityKind, string][] = [];

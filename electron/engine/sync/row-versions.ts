@@ -10,14 +10,16 @@ interface Entry {
 
 /**
  * The engine's record of the server rows it holds — `_versions`: each row's version, the scopes it
- * was in when the server sent it, and its row hash — and, kept in step in the same statements'
- * transaction, each scope's row count and hash sum (`_scope_sums`). After every pull those sums
- * are compared with the server's checksums. Only server data goes through here, never the
- * agent's pending changes.
+ * was in when the server sent it, and its row hash — and, kept in step in the same transaction,
+ * each scope's row count and hash sum (`_scope_sums`). After every pull those sums are compared
+ * with the server's checksums. Only server data goes through here, never the agent's pending
+ * changes. Changes to the sums gather in memory until `flush` (ServerRows flushes at the end of
+ * each batch of writes, inside its transaction, and discards them when the batch fails).
  */
 export class RowVersions {
   readonly #db: Db;
   readonly #sql;
+  readonly #pending = new Map<string, { count: number; sum: number }>();
 
   constructor(db: Db) {
     this.#db = db;
@@ -66,10 +68,23 @@ export class RowVersions {
 
   /** Every scope's sum, as recorded (a scope with no rows counts 0). */
   sums(scopes: readonly string[]): ScopeChecksum[] {
+    this.flush();
     return scopes.map((scope) => ({ scope, count: 0, sum: 0, ...this.#sql.sum.get(scope) }));
   }
 
+  /** Writes the gathered changes to the sums, in the caller's transaction. */
+  flush(): void {
+    for (const [scope, { count, sum }] of this.#pending) this.#sql.shift.run(scope, count, sum, count, sum);
+    this.#pending.clear();
+  }
+
+  /** Drops gathered changes of a transaction that did not commit. */
+  discard(): void {
+    this.#pending.clear();
+  }
+
   clear(): void {
+    this.#pending.clear();
     this.#sql.clear.run();
     this.#sql.clearSums.run();
   }
@@ -77,7 +92,10 @@ export class RowVersions {
   /** Adds `rows` rows of these scopes and hash total to the sums (a negative count takes them out). */
   #shift(entry: Entry | undefined, rows: number): void {
     if (!entry) return;
-    const delta = addToChecksum(0, Math.sign(rows) * entry.hash);
-    for (const scope of JSON.parse(entry.scopes) as string[]) this.#sql.shift.run(scope, rows, delta, rows, delta);
+    const delta = Math.sign(rows) * entry.hash;
+    for (const scope of JSON.parse(entry.scopes) as string[]) {
+      const now = this.#pending.get(scope) ?? { count: 0, sum: 0 };
+      this.#pending.set(scope, { count: now.count + rows, sum: addToChecksum(now.sum, delta) });
+    }
   }
 }

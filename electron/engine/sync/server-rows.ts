@@ -37,6 +37,7 @@ export class ServerRows {
   readonly #sql;
   /** The scopes of the ticket whose messages were written last: a thread comes in one run. */
   #lastTicket: { id: string; scopes: string[] } | undefined;
+  #batchDepth = 0;
   /** False only when known empty, so that a bulk load skips two deletes per row; set again by anything that adds to them. */
   #mayRetain = true;
   #mayBeUnconfirmed = true;
@@ -82,29 +83,55 @@ export class ServerRows {
     this.#mayBeUnconfirmed = this.#sql.anyUnconfirmed.get() === 1;
   }
 
+  /**
+   * Runs several writes with the scope sums written once, at the end (every public write is a
+   * batch of its own, and batches nest). A failing batch drops its sums: its transaction rolls back.
+   */
+  batch<T>(work: () => T): T {
+    this.#batchDepth++;
+    try {
+      const result = work();
+      if (this.#batchDepth === 1) this.versions.flush();
+      return result;
+    } catch (err) {
+      this.versions.discard();
+      throw err;
+    } finally {
+      this.#batchDepth--;
+    }
+  }
+
   /** A row as the server has it, at `version`. */
   put<K extends EntityKind>(kind: K, row: EntityOf<K>, version: number): void {
-    this.#store.put(kind, row);
-    this.versions.record(kind, row.id, version, this.#scopesOf(kind, row));
-    if (this.#mayRetain) this.#sql.unretain.run(kind, row.id);
-    if (this.#mayBeUnconfirmed) this.#sql.confirm.run(kind, row.id);
+    this.batch(() => {
+      this.#store.put(kind, row);
+      this.versions.record(kind, row.id, version, this.#scopesOf(kind, row));
+      if (this.#mayRetain) this.#sql.unretain.run(kind, row.id);
+      if (this.#mayBeUnconfirmed) this.#sql.confirm.run(kind, row.id);
+    });
   }
 
   /** The server no longer gives us this row: removed, or retained while a pending mutation needs it. */
   remove(kind: EntityKind, id: string): void {
-    this.versions.forget(kind, id);
-    if (kind === 'ticket') this.#lastTicket = undefined;
-    this.#sql.confirm.run(kind, id);
-    if (this.#sql.isNeeded.get(kind, id) === 1) {
-      this.#sql.retain.run(kind, id);
-      this.#mayRetain = true;
-    } else {
-      this.#store.delete(kind, id);
-    }
+    this.batch(() => {
+      this.versions.forget(kind, id);
+      if (kind === 'ticket') this.#lastTicket = undefined;
+      this.#sql.confirm.run(kind, id);
+      if (this.#sql.isNeeded.get(kind, id) === 1) {
+        this.#sql.retain.run(kind, id);
+        this.#mayRetain = true;
+      } else {
+        this.#store.delete(kind, id);
+      }
+    });
   }
 
   /** `remove` for every row `ids` selects, per kind, as set operations; returns the kinds that had any. */
   removeAll(ids: (kind: EntityKind) => IdQuery | null): Set<EntityKind> {
+    return this.batch(() => this.#removeAll(ids));
+  }
+
+  #removeAll(ids: (kind: EntityKind) => IdQuery | null): Set<EntityKind> {
     const kinds = new Set<EntityKind>();
     for (const kind of REMOVAL_ORDER) {
       const query = ids(kind);
@@ -181,18 +208,24 @@ export class ServerRows {
 
 /** Writes one snapshot page; returns how many rows were valid. */
 export function applySnapshotRows(rows: ServerRows, kind: EntityKind, data: readonly unknown[], versions: readonly number[]): number {
-  let written = 0;
-  data.forEach((item, i) => {
-    const row = validServerRow(kind, item);
-    if (!row) return;
-    rows.put(kind, row, versions[i] ?? 0);
-    written++;
+  return rows.batch(() => {
+    let written = 0;
+    data.forEach((item, i) => {
+      const row = validServerRow(kind, item);
+      if (!row) return;
+      rows.put(kind, row, versions[i] ?? 0);
+      written++;
+    });
+    return written;
   });
-  return written;
 }
 
 /** Applies change-log entries in order; returns the kinds whose rows changed. */
 export function applyChanges(rows: ServerRows, changes: readonly Change[]): Set<EntityKind> {
+  return rows.batch(() => applyEach(rows, changes));
+}
+
+function applyEach(rows: ServerRows, changes: readonly Change[]): Set<EntityKind> {
   const kinds = new Set<EntityKind>();
   for (const change of changes) {
     if (change.op === 'del') {

@@ -7,7 +7,7 @@ import type { Message } from '../../../shared/model/index.ts';
 import { messageAdd, ticketDelete } from '../../../shared/mutators/index.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
 import { addToChecksum, rowHash } from '../../../shared/sync/row-hash.ts';
-import { agentAlex, contact, T0, T1, TEAM_A, ticket } from '../shared/fixtures.ts';
+import { agentAlex, contact, T0, T1, TEAM_A, TEAM_B, ticket } from '../shared/fixtures.ts';
 import { baseRows, tempFiles } from './support.ts';
 
 const newFile = tempFiles();
@@ -97,6 +97,35 @@ describe('server rows', () => {
     expect(replica.store.get('message', customerMessage.id)).toBeUndefined();
     expect(replica.db.prepare(`SELECT version FROM _versions WHERE kind = 'message'`).all()).toEqual([]);
     expect(replica.serverRows.versions.sums([`team:${TEAM_A}`])).toEqual([{ scope: `team:${TEAM_A}`, count: 1, sum: rowHash('ticket', TICKET.id, 2) }]);
+  });
+});
+
+describe('recorded scope sums', () => {
+  it('move with the rows in one transaction, and not at all when it fails', async () => {
+    const replica = await serverReplica();
+    const scope = `team:${TEAM_A}`;
+    const before = replica.serverRows.versions.sums([scope]);
+    const fail = (work: () => void) =>
+      replica.writer.transaction(() => {
+        work();
+        throw new Error('boom');
+      });
+    await expect(fail(() => replica.serverRows.put('ticket', { ...TICKET, subject: 'Never' }, 9))).rejects.toThrow('boom');
+    await expect(fail(() => replica.serverRows.batch(() => {
+      replica.serverRows.put('ticket', { ...TICKET, subject: 'Never' }, 9);
+      throw new Error('inner');
+    }))).rejects.toThrow('inner');
+    expect(replica.serverRows.versions.sums([scope])).toEqual(before);
+
+    // A ticket handed to another team leaves Alex's team sum; the server then re-sends its thread in the new team's.
+    await replica.writer.transaction(() => {
+      replica.serverRows.put('ticket', { ...TICKET, teamId: TEAM_B }, 5);
+      replica.serverRows.put('message', customerMessage, 6);
+    });
+    expect(replica.serverRows.versions.sums([scope, `team:${TEAM_B}`])).toEqual([
+      { scope, count: 0, sum: 0 },
+      { scope: `team:${TEAM_B}`, count: 2, sum: addToChecksum(rowHash('ticket', TICKET.id, 5), rowHash('message', customerMessage.id, 6)) },
+    ]);
   });
 });
 
