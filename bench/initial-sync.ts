@@ -59,7 +59,7 @@ async function timedBootstrap(api: SyncApi, deferIndexes: boolean): Promise<{ ro
   const replica = await Replica.open(join(dir, `${newId()}.sqlite`));
   try {
     const started = performance.now();
-    await bootstrap(replica, api, newId(), noHooks, { deferIndexes });
+    await bootstrap(replica, api, newId(), noHooks, undefined, { deferIndexes });
     const seconds = (performance.now() - started) / 1000;
     const rows = replica.db.prepare<[], number>('SELECT count(*) FROM _versions').pluck().get() ?? 0;
     return { rows, seconds };

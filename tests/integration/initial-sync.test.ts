@@ -35,7 +35,7 @@ describe('the initial sync', () => {
 
     // Interrupted once every ticket is in, as if the app were closed then.
     const first = await Replica.open(dbFile);
-    expect(await bootstrap(first, api, clientId, hooks, { through: 'ticket' })).toBe(false);
+    expect(await bootstrap(first, api, clientId, hooks, 'ticket')).toBe(false);
     expect(count(first, 'SELECT count(*) FROM articles')).toBe(0);
     await first.close();
     const beforeRestart = progress.length;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { entityTables } from '../../electron/engine/replica/entity-tables.ts';
 import { Replica } from '../../electron/engine/replica/replica.ts';
 import { bootstrap } from '../../electron/engine/sync/bootstrap.ts';
-import { pullChanges } from '../../electron/engine/sync/pull.ts';
+import { catchUp } from '../../electron/engine/sync/catch-up.ts';
 import { SyncApi } from '../../electron/engine/sync/sync-api.ts';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { readChecksums } from '../../server/sync/checksums.ts';
@@ -64,7 +64,7 @@ export async function syncedReplica(serverUrl: string, dbFile: string, email: st
     clientId,
     agent: await agentByEmail(serverDb, email),
     async pull() {
-      const result = await pullChanges(session.replica, api, clientId);
+      const result = await catchUp(session.replica, api, clientId, { onRows: () => undefined });
       if (result === 'reset') throw new Error('the server asked for a full reset');
     },
     async reopen() {

@@ -41,8 +41,6 @@ export interface BootstrapHooks {
 }
 
 export interface BootstrapOptions {
-  /** Stop once every step of this kind is done (sign-in needs the directory before it can answer). */
-  through?: EntityKind;
   /** Drop the secondary indexes for the download and build them after it (default true; off only to measure the difference). */
   deferIndexes?: boolean;
 }
@@ -83,12 +81,20 @@ async function start(replica: Replica, api: SyncApi, clientId: string, deferring
 /**
  * Downloads a consistent snapshot in the order of SNAPSHOT_PLAN (each page applied under the
  * agent's pending work, which stays visible), builds the deferred indexes, then hands over to pull
- * at the bootstrap cursor. Resumable. Returns true when the whole snapshot is in.
+ * at the bootstrap cursor. Resumable. With `through`, stops once every step of that kind is done
+ * (sign-in needs the directory before it can answer). Returns true when the whole snapshot is in.
  */
-export async function bootstrap(replica: Replica, api: SyncApi, clientId: string, hooks: BootstrapHooks, opts: BootstrapOptions = {}): Promise<boolean> {
+export async function bootstrap(
+  replica: Replica,
+  api: SyncApi,
+  clientId: string,
+  hooks: BootstrapHooks,
+  through?: EntityKind,
+  opts: BootstrapOptions = {},
+): Promise<boolean> {
   const { meta, writer, serverRows, db } = replica;
   let state = meta.getJson('bootstrap', BootstrapState) ?? (await start(replica, api, clientId, opts.deferIndexes ?? true));
-  const stopAfter = opts.through === undefined ? -1 : SNAPSHOT_PLAN.findLastIndex((s) => s.kind === opts.through);
+  const stopAfter = through === undefined ? -1 : SNAPSHOT_PLAN.findLastIndex((s) => s.kind === through);
 
   while (state.step < SNAPSHOT_PLAN.length) {
     const step = SNAPSHOT_PLAN[state.step] as (typeof SNAPSHOT_PLAN)[number];

@@ -1,10 +1,14 @@
 import type { EntityKind } from '../../../shared/model/index.ts';
 import type { Change, Cursor } from '../../../shared/sync/protocol.ts';
 import type { Replica } from '../replica/replica.ts';
+import { reconcileScopes, type ScopeReport } from './scope-reconcile.ts';
 import { applyChanges } from './server-rows.ts';
 
-/** What the server says: its changes after our cursor, our last mutation it has processed, and the new cursor. */
-export interface ServerState {
+/**
+ * What the server says: its changes after our cursor, our last mutation it has processed, the new
+ * cursor and, on the page that reaches the head, the scopes we have with their checksums.
+ */
+export interface ServerState extends ScopeReport {
   changes: readonly Change[];
   lastMutationId: number;
   cursor: Cursor;
@@ -31,17 +35,18 @@ export async function underPendingWork(deps: Deps, applyServer: () => Set<Entity
 }
 
 /**
- * Brings a page of server changes into the replica: under pending work, apply the changes, drop
- * the mutations they include, and move the cursor — all or nothing, so the cursor only ever moves
- * together with the data it stands for. `atServerState` runs while the replica holds server state
- * only (checksums are compared there).
+ * Brings a page of server changes into the replica (a pull page or a realtime delta alike): under
+ * pending work, apply the changes, drop the mutations they include, reconcile the scopes the page
+ * reports (the replica holds server state only then), and move the cursor — all or nothing, so the
+ * cursor only ever moves together with the data it stands for. `atServerState` runs at that point too.
  */
-export function rebase(deps: Deps, server: ServerState, atServerState?: () => Set<EntityKind>): Promise<Set<EntityKind>> {
-  return underPendingWork(deps, () => {
-    const kinds = applyChanges(deps.serverRows, server.changes);
-    deps.outbox.dropPulled(server.lastMutationId);
+export function rebase(replica: Replica, server: ServerState, atServerState?: () => Set<EntityKind>): Promise<Set<EntityKind>> {
+  return underPendingWork(replica, () => {
+    const kinds = applyChanges(replica.serverRows, server.changes);
+    replica.outbox.dropPulled(server.lastMutationId);
+    reconcileScopes(replica, server).forEach((k) => kinds.add(k));
     atServerState?.().forEach((k) => kinds.add(k));
-    deps.meta.setJson('cursor', server.cursor);
+    replica.meta.setJson('cursor', server.cursor);
     return kinds;
   });
 }

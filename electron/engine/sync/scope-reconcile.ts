@@ -15,7 +15,7 @@ export interface ScopeReport {
 const minus = (a: readonly string[], b: readonly string[]) => a.filter((s) => !b.includes(s));
 
 /**
- * Brings the replica's scopes in line with the server's answer. Runs inside the pull's rebase,
+ * Brings the replica's scopes in line with the server's answer. Runs inside the rebase of a page,
  * while the replica holds server state only:
  * - a scope the agent lost is purged (rows still in another of their scopes stay, and so do rows
  *   pending mutations need);
@@ -27,6 +27,7 @@ const minus = (a: readonly string[], b: readonly string[]) => a.filter((s) => !b
  * Returns the kinds whose rows changed.
  */
 export function reconcileScopes(replica: Replica, report: ScopeReport): Set<EntityKind> {
+  if (!report.checksums && !report.resetScopes) return new Set();
   const { meta, serverRows } = replica;
   const held = heldScopes(meta);
   const downloading = new Set(scopeSync(meta)?.scopes ?? []);

@@ -3,7 +3,7 @@ import type { Replica } from '../replica/replica.ts';
 import type { SignedIn } from '../session/session-store.ts';
 import { backoffDelay } from './backoff.ts';
 import { bootstrap, needsBootstrap, type BootstrapHooks } from './bootstrap.ts';
-import { pullChanges } from './pull.ts';
+import { catchUp } from './catch-up.ts';
 import { PushBlocked, pushOutbox } from './push.ts';
 import { RealtimeLink } from './realtime.ts';
 import type { SyncStatusBoard } from './status-board.ts';
@@ -46,7 +46,7 @@ export class SyncLoop {
   /** Downloads the snapshot through the agent directory, awaited: sign-in cannot answer before it knows the agent. */
   async bootstrapDirectory(session: SignedIn): Promise<void> {
     this.#opts.status.update({ phase: 'bootstrapping', error: null });
-    await bootstrap(this.#opts.replica, new SyncApi(session.serverUrl, session.token), session.clientId, this.#bootstrapHooks(), { through: 'agent' });
+    await bootstrap(this.#opts.replica, new SyncApi(session.serverUrl, session.token), session.clientId, this.#bootstrapHooks(), 'agent');
   }
 
   start(session: SignedIn): void {
@@ -99,7 +99,7 @@ export class SyncLoop {
       if (!this.#pushBlocked) await this.#push(api, session.clientId);
       for (let resets = 0; ; resets++) {
         if (needsBootstrap(replica)) await bootstrap(replica, api, session.clientId, this.#bootstrapHooks());
-        const pulled = await pullChanges(replica, api, session.clientId, this.#bootstrapHooks());
+        const pulled = await catchUp(replica, api, session.clientId, this.#bootstrapHooks());
         if (pulled !== 'reset') {
           if (pulled.size > 0) this.#opts.onChanged([...pulled]);
           break;
