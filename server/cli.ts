@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL, DEMO_PASSWORD } from './demo/credentials.ts';
 import { seedDemo, SeedRefused } from './demo/seed.ts';
 import { startServer } from './start.ts';
+import { compactLog } from './sync/compaction.ts';
 import { openDatabase } from './store/dialect.ts';
 import { migrate } from './store/migrate.ts';
 import { openStore } from './store/open.ts';
@@ -15,6 +16,8 @@ const USAGE = `Usage: orbit-server <command> [options]
   migrate [--db FILE]                              bring the database to the newest schema
   seed --demo [--db FILE] [--seed N] [--scale X]   load the demo workspace into an empty database
   serve [--db FILE] [--port N] [--host H] [--log]  run the server (Ctrl+C stops it)
+  compact --keep-days N [--db FILE]                drop change-log entries older than N days; replicas further
+                                                   behind download again only the scopes those entries touched
 
   --db defaults to .orbit-data/server.sqlite`;
 
@@ -30,6 +33,7 @@ const { positionals, values } = parseArgs({
     port: { type: 'string' },
     host: { type: 'string' },
     log: { type: 'boolean', default: false },
+    'keep-days': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -97,7 +101,24 @@ async function serveCommand(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-const commands: Record<string, () => Promise<void>> = { migrate: migrateCommand, seed: seedCommand, serve: serveCommand };
+async function compactCommand(): Promise<void> {
+  const keepDays = numberOption('keep-days', values['keep-days'], (n) => n >= 0);
+  if (keepDays === undefined) throw new UsageError('compact needs --keep-days N.');
+  const file = dbFile();
+  const db = await openStore(file);
+  try {
+    const { horizon, scopes } = await compactLog(db, { keepDays });
+    console.log(
+      horizon === null
+        ? `Nothing in ${file} is older than ${keepDays} days.`
+        : `Dropped the change log up to seq ${horizon}; replicas behind it download again: ${scopes.join(', ')}.`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = { migrate: migrateCommand, seed: seedCommand, serve: serveCommand, compact: compactCommand };
 
 try {
   const command = positionals[0];

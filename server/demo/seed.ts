@@ -6,6 +6,7 @@ import { setCredential } from '../store/credentials.ts';
 import { insertEntities } from '../store/entities.ts';
 import { entityTables, type Database } from '../store/schema.ts';
 import { resetWorkspace } from '../store/workspace.ts';
+import { recomputeChecksums } from '../sync/checksums.ts';
 import { scopeOf } from '../sync/scopes.ts';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_NAME } from './credentials.ts';
 import { generateDemo, type DemoOptions, type DemoWorkspace } from './generate.ts';
@@ -65,6 +66,8 @@ export async function seedDemo(
       await insertEntities(trx, kind, items);
     }
     for (const agent of demo.agents) await setCredential(trx, agent.id, password);
+    // The rows came in outside the change log, so their scopes' checksums are computed here.
+    await recomputeChecksums(trx);
     await resetWorkspace(trx, { name: DEMO_WORKSPACE_NAME, lastTicketNumber: demo.tickets.length });
   });
   progress('Demo workspace ready.');

@@ -3,7 +3,8 @@ import type { WebSocket } from 'ws';
 import { RealtimeClientMessage, type RealtimeServerMessage } from '../../shared/sync/realtime.ts';
 import { getEntity } from '../store/entities.ts';
 import type { Database } from '../store/schema.ts';
-import { canSee } from '../sync/scopes.ts';
+import { ticketScopes } from '../../shared/sync/scopes.ts';
+import { seesAny } from '../sync/scopes.ts';
 import type { Member, RealtimeHub } from './hub.ts';
 
 /** One connection shows a presence on at most this many tickets at once (an agent has a few windows, not hundreds). */
@@ -38,8 +39,9 @@ export function clientMessageHandler(db: Kysely<Database>, hub: RealtimeHub, soc
     const ticket = await getEntity(db, 'ticket', message.ticketId).catch(() => null);
     if (ticket === null) return refuse('The server could not look that ticket up just now; the next refresh will tell again.');
     // The same answer for a ticket that does not exist and one the agent may not see.
-    if (!ticket || !canSee(member.visibility, ticket.scope)) return refuse(`No ticket with id ${message.ticketId}.`);
-    hub.announce(socket, message.ticketId, [ticket.scope], message.state);
+    const scopes = ticket && ticketScopes(ticket.entity);
+    if (!scopes || !seesAny(member.visibility, scopes)) return refuse(`No ticket with id ${message.ticketId}.`);
+    hub.announce(socket, message.ticketId, scopes, message.state);
   };
 }
 

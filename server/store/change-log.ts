@@ -10,9 +10,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface NewChange {
   kind: EntityKind;
   id: string;
-  scope: string;
   op: 'put' | 'del';
   data: object | null;
+  /** The scopes the row is in after the change (none for a delete). */
+  scopes: readonly string[];
+  /** The scopes the row left with this change: their readers lose it unless they see it through another. */
+  left: readonly string[];
 }
 
 /** Which client mutation caused a change, so a pull page can tell how far that client's mutations are reflected. */
@@ -21,7 +24,7 @@ export interface ChangeSource {
   mutationId: number;
 }
 
-/** Appends one change in the caller's transaction; returns its seq. */
+/** Appends one change and its scopes in the caller's transaction; returns its seq. */
 export async function appendChange(trx: Transaction<Database>, change: NewChange, source: ChangeSource | null): Promise<number> {
   const seq = await takeNumbers(trx, 'last_seq');
   await trx
@@ -30,7 +33,6 @@ export async function appendChange(trx: Transaction<Database>, change: NewChange
       seq,
       kind: change.kind,
       entity_id: change.id,
-      scope: change.scope,
       op: change.op,
       data: change.data === null ? null : JSON.stringify(change.data),
       client_id: source?.clientId ?? null,
@@ -38,19 +40,50 @@ export async function appendChange(trx: Transaction<Database>, change: NewChange
       created_at: new Date().toISOString(),
     })
     .execute();
+  const scopes = [...change.scopes.map((scope) => ({ seq, scope, gone: 0 })), ...change.left.map((scope) => ({ seq, scope, gone: 1 }))];
+  if (scopes.length > 0) await trx.insertInto('change_scopes').values(scopes).execute();
   return seq;
 }
 
-/** Changes with afterSeq < seq <= uptoSeq in scopes the reader may see, oldest first. */
+/**
+ * Changes with afterSeq < seq <= uptoSeq in scopes the reader may see, oldest first. A put the
+ * reader sees only through scopes the row left is an eviction: it reads as a del.
+ */
 export async function readChanges(db: Db, visibility: Visibility, afterSeq: number, uptoSeq: number, limit: number): Promise<Change[]> {
-  let query = db
-    .selectFrom('change_log')
-    .select(['seq', 'kind', 'entity_id', 'op', 'data'])
+  if (visibility.all) {
+    const rows = await db
+      .selectFrom('change_log')
+      .select(['seq', 'kind', 'entity_id', 'op', 'data'])
+      .where('seq', '>', afterSeq)
+      .where('seq', '<=', uptoSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => toChange(r, false));
+  }
+  if (visibility.scopes.length === 0) return [];
+  const seen = db
+    .selectFrom('change_scopes')
+    .select((eb) => ['seq', eb.fn.min('gone').as('gone')])
+    .where('scope', 'in', visibility.scopes)
     .where('seq', '>', afterSeq)
-    .where('seq', '<=', uptoSeq);
-  if (!visibility.all) query = query.where('scope', 'in', visibility.scopes);
-  const rows = await query.orderBy('seq').limit(limit).execute();
-  return rows.map((r) => ({ seq: r.seq, kind: r.kind, id: r.entity_id, op: r.op, data: r.data === null ? null : JSON.parse(r.data) }));
+    .where('seq', '<=', uptoSeq)
+    .groupBy('seq')
+    .orderBy('seq')
+    .limit(limit)
+    .as('seen');
+  const rows = await db
+    .selectFrom(seen)
+    .innerJoin('change_log', 'change_log.seq', 'seen.seq')
+    .select(['change_log.seq', 'change_log.kind', 'change_log.entity_id', 'change_log.op', 'change_log.data', 'seen.gone'])
+    .orderBy('change_log.seq')
+    .execute();
+  return rows.map((r) => toChange(r, Number(r.gone) === 1));
+}
+
+function toChange(r: { seq: number; kind: EntityKind; entity_id: string; op: 'put' | 'del'; data: string | null }, evicted: boolean): Change {
+  if (evicted || r.op === 'del') return { seq: r.seq, kind: r.kind, id: r.entity_id, op: 'del', data: null };
+  return { seq: r.seq, kind: r.kind, id: r.entity_id, op: 'put', data: r.data === null ? null : JSON.parse(r.data) };
 }
 
 /**
@@ -65,4 +98,27 @@ export async function firstMutationAfter(db: Db, clientId: string, seq: number):
     .where('seq', '>', seq)
     .executeTakeFirst();
   return row?.first == null ? null : Number(row.first);
+}
+
+/** The newest seq written before `time` (ISO), or null when there is none. */
+export async function lastSeqBefore(db: Db, time: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('created_at', '<', time)
+    .executeTakeFirst();
+  return row?.seq == null ? null : Number(row.seq);
+}
+
+/** Deletes every change up to `seq`; returns, per scope those changes were in, the highest seq dropped. */
+export async function dropChangesThrough(trx: Transaction<Database>, seq: number): Promise<{ scope: string; seq: number }[]> {
+  const dropped = await trx
+    .selectFrom('change_scopes')
+    .select((eb) => ['scope', eb.fn.max('seq').as('seq')])
+    .where('seq', '<=', seq)
+    .groupBy('scope')
+    .execute();
+  await trx.deleteFrom('change_scopes').where('seq', '<=', seq).execute();
+  await trx.deleteFrom('change_log').where('seq', '<=', seq).execute();
+  return dropped.map((d) => ({ scope: d.scope, seq: Number(d.seq) }));
 }

@@ -12,7 +12,7 @@ type ColumnOf<V> = V extends readonly unknown[] ? string : V extends Record<stri
 export type EntityRow<K extends EntityKind> = {
   [F in keyof EntityOf<K> & string as SnakeCase<F>]: ColumnOf<EntityOf<K>[F]>;
 } & {
-  /** Replication scope of the row (see server/sync/scopes.ts). */
+  /** The row's home scope: its team's for tickets and messages, org otherwise. Every scope it is in: shared/sync/scopes.ts. */
   scope: string;
 };
 
@@ -44,7 +44,6 @@ export interface ChangeLogTable {
   seq: number;
   kind: EntityKind;
   entity_id: string;
-  scope: string;
   op: 'put' | 'del';
   /** The whole row as JSON; null for a delete. */
   data: string | null;
@@ -52,6 +51,26 @@ export interface ChangeLogTable {
   client_id: string | null;
   mutation_id: number | null;
   created_at: string;
+}
+
+/** The scopes of each change: those the row is in after it (gone 0) and those it left with it (gone 1). */
+export interface ChangeScopeTable {
+  seq: number;
+  scope: string;
+  gone: number;
+}
+
+/** Per scope: how many rows it holds and the sum of their row hashes modulo 2^32 (shared/sync/row-hash.ts). */
+export interface ScopeChecksumTable {
+  scope: string;
+  row_count: number;
+  hash_sum: number;
+}
+
+/** Per scope: the highest seq compaction dropped from it; a cursor below it cannot pull that scope. */
+export interface ScopeHorizonTable {
+  scope: string;
+  seq: number;
 }
 
 export interface ClientTable {
@@ -100,6 +119,9 @@ export interface FieldWriterTable {
 export type Database = EntityTables & {
   workspace: WorkspaceTable;
   change_log: ChangeLogTable;
+  change_scopes: ChangeScopeTable;
+  scope_checksums: ScopeChecksumTable;
+  scope_horizons: ScopeHorizonTable;
   clients: ClientTable;
   rejected_mutations: RejectedMutationTable;
   credentials: CredentialTable;

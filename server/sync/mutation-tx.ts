@@ -1,13 +1,16 @@
 import type { Transaction } from 'kysely';
 import { entitySchemas, type EntityKind, type EntityOf } from '../../shared/model/index.ts';
 import { MutationRejected, type MutationContext, type MutationTx } from '../../shared/mutators/index.ts';
+import { scopesOfRow, ticketScopes } from '../../shared/sync/scopes.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appendChange, type ChangeSource } from '../store/change-log.ts';
+import type { ChangeSource } from '../store/change-log.ts';
 import { getEntity, moveThread, putEntity } from '../store/entities.ts';
 import { lastFieldWriter, recordFieldWriters } from '../store/field-writers.ts';
+import { deleteEntity, getVersioned, threadVersioned, type Versioned } from '../store/row-versions.ts';
 import type { Database } from '../store/schema.ts';
 import { takeNumbers } from '../store/workspace.ts';
-import { canSee, scopeOf } from './scopes.ts';
+import { recordRowChange, type RowChange } from './row-change.ts';
+import { scopeOf, seesAny } from './scopes.ts';
 
 /** What a mutation committed: the seq of its last change and the scopes it touched (for pokes). */
 export interface CommitEffect {
@@ -15,21 +18,37 @@ export interface CommitEffect {
   scopes: Set<string>;
 }
 
+type Located<K extends EntityKind> = Versioned<K> & { scopes: string[] };
+
+const sameScopes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s) => b.includes(s));
+
 /**
  * The server's MutationTx over a Kysely transaction. Reads see only rows the actor may see;
- * every write is validated, given its scope, and appended to the change log.
+ * every write is validated, logged with the scopes the row enters and leaves, and counted in
+ * the checksums of those scopes. `source` is the client mutation running, or null for changes
+ * the server makes itself.
  */
-export function serverMutationTx(trx: Transaction<Database>, actor: Actor, source: ChangeSource, effect: CommitEffect): MutationTx {
+export function serverMutationTx(trx: Transaction<Database>, actor: Actor, source: ChangeSource | null, effect: CommitEffect): MutationTx {
   const ctx: MutationContext = { actorId: actor.agentId, role: actor.role, now: new Date().toISOString(), side: 'server' };
 
-  const visible = async <K extends EntityKind>(kind: K, id: string) => {
-    const stored = await getEntity(trx, kind, id);
-    return stored && canSee(actor.visibility, stored.scope) ? stored : undefined;
+  /** A stored row with every scope it is in; a message's come from its ticket. */
+  const locate = async <K extends EntityKind>(kind: K, id: string): Promise<Located<K> | undefined> => {
+    const stored = await getVersioned(trx, kind, id);
+    if (!stored) return undefined;
+    if (kind !== 'message') return { ...stored, scopes: scopesOfRow(kind, stored.entity) };
+    const ticket = await getEntity(trx, 'ticket', (stored.entity as EntityOf<'message'>).ticketId);
+    return { ...stored, scopes: ticket ? ticketScopes(ticket.entity) : [] };
   };
 
-  const record = async (kind: EntityKind, row: { id: string }, scope: string) => {
-    effect.lastSeq = await appendChange(trx, { kind, id: row.id, scope, op: 'put', data: row }, source);
-    effect.scopes.add(scope);
+  const visible = async <K extends EntityKind>(kind: K, id: string) => {
+    const located = await locate(kind, id);
+    return located && seesAny(actor.visibility, located.scopes) ? located : undefined;
+  };
+
+  const record = async (change: RowChange) => {
+    const { seq, scopes } = await recordRowChange(trx, change, source);
+    effect.lastSeq = seq;
+    scopes.forEach((scope) => effect.scopes.add(scope));
   };
 
   return {
@@ -37,33 +56,47 @@ export function serverMutationTx(trx: Transaction<Database>, actor: Actor, sourc
     async get(kind, id) {
       return (await visible(kind, id))?.entity;
     },
+    async threadOf(ticketId) {
+      if (!(await visible('ticket', ticketId))) return [];
+      return (await threadVersioned(trx, ticketId)).map((m) => m.entity);
+    },
     async put<K extends EntityKind>(kind: K, input: EntityOf<K>) {
       const parsed = entitySchemas[kind].safeParse(input);
       if (!parsed.success) throw new MutationRejected(`Invalid ${kind}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
       const row = parsed.data as EntityOf<K> & { id: string };
-      const existing = await getEntity(trx, kind, row.id);
-      if (existing && !canSee(actor.visibility, existing.scope)) throw new MutationRejected(`No ${kind} with id ${row.id}.`);
+      const existing = await locate(kind, row.id);
+      if (existing && !seesAny(actor.visibility, existing.scopes)) throw new MutationRejected(`No ${kind} with id ${row.id}.`);
       if (kind === 'message' && existing) throw new MutationRejected(`Message ${row.id} already exists; messages are append-only.`);
 
-      let ticketScope: string | undefined;
+      let ticket: Located<'ticket'> | undefined;
       if (kind === 'message') {
-        ticketScope = (await visible('ticket', (row as EntityOf<'message'>).ticketId))?.scope;
-        if (ticketScope === undefined) throw new MutationRejected(`No ticket with id ${(row as EntityOf<'message'>).ticketId}.`);
+        ticket = await visible('ticket', (row as EntityOf<'message'>).ticketId);
+        if (!ticket) throw new MutationRejected(`No ticket with id ${(row as EntityOf<'message'>).ticketId}.`);
       }
       if (kind === 'ticket' && (row as EntityOf<'ticket'>).number === null) {
         // Ticket numbers are the server's to give.
         (row as EntityOf<'ticket'>).number = await takeNumbers(trx, 'last_ticket_number');
       }
-      const scope = scopeOf(kind, row as { teamId?: string | null }, ticketScope);
-      await putEntity(trx, kind, row, scope);
-      await record(kind, row, scope);
+      const scopes = scopesOfRow(kind, row, ticket?.entity);
+      const home = scopeOf(kind, row as { teamId?: string | null }, ticket && scopeOf('ticket', ticket.entity));
+      await putEntity(trx, kind, row, home);
+      await record({ kind, id: row.id, data: row, before: existing, scopes });
       if (kind === 'ticket') await recordFieldWriters(trx, existing?.entity as EntityOf<'ticket'> | undefined, row as EntityOf<'ticket'>, actor.agentId);
 
-      if (kind === 'ticket' && existing && existing.scope !== scope) {
-        // The thread follows its ticket, so replicas that gain the ticket get its messages too.
-        for (const message of await moveThread(trx, row.id, scope)) await record('message', message, scope);
+      if (kind === 'ticket' && existing && !sameScopes(existing.scopes, scopes)) {
+        // The thread follows its ticket: replicas that gain the ticket get its messages, those that lose it drop them.
+        if (home !== scopeOf('ticket', existing.entity as EntityOf<'ticket'>)) await moveThread(trx, row.id, home);
+        for (const message of await threadVersioned(trx, row.id)) {
+          await record({ kind: 'message', id: message.entity.id, data: message.entity, before: { scopes: existing.scopes, version: message.version }, scopes });
+        }
       }
     },
     lastWriter: (_kind, id, path) => lastFieldWriter(trx, id, path),
+    async del(kind, id) {
+      const existing = await visible(kind, id);
+      if (!existing) throw new MutationRejected(`No ${kind} with id ${id}.`);
+      await deleteEntity(trx, kind, id);
+      await record({ kind, id, data: null, before: existing, scopes: [] });
+    },
   };
 }

@@ -6,12 +6,15 @@ import { firstMutationAfter, readChanges } from '../store/change-log.ts';
 import { claimClient } from '../store/clients.ts';
 import type { Database } from '../store/schema.ts';
 import { readWorkspace } from '../store/workspace.ts';
+import { readChecksums, scopesOfReader } from './checksums.ts';
+import { compactedScopes } from './compaction.ts';
 
 export const DEFAULT_PULL_LIMIT = 1000;
 
 /**
  * Changes after the cursor in the caller's scopes, read in one transaction. The returned
- * cursor also moves past changes the caller may not see, so they are never scanned again.
+ * cursor also moves past changes the caller may not see, so they are never scanned again. The
+ * page that reaches the head carries the caller's scopes and their checksums at that head.
  */
 export async function pull(db: Kysely<Database>, actor: Actor, body: unknown): Promise<PullResponse> {
   const request = parseBody(PullRequest, body);
@@ -32,6 +35,16 @@ export async function pull(db: Kysely<Database>, actor: Actor, body: unknown): P
     // Only acknowledge mutations whose changes are all in what the client has after this page.
     const firstBeyond = more ? await firstMutationAfter(trx, request.clientId, seq) : null;
     const lastMutationId = firstBeyond === null ? last : Math.min(last, firstBeyond - 1);
-    return { reset: false, cursor: { epoch, seq }, lastMutationId, changes, more };
+    const resetScopes = await compactedScopes(trx, actor.visibility, request.cursor.seq);
+    const checksums = more ? undefined : await readChecksums(trx, await scopesOfReader(trx, actor.visibility));
+    return {
+      reset: false,
+      cursor: { epoch, seq },
+      lastMutationId,
+      changes,
+      more,
+      ...(checksums && { checksums }),
+      ...(resetScopes.length > 0 && { resetScopes }),
+    };
   });
 }

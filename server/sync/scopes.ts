@@ -1,21 +1,14 @@
 import type { Agent, EntityKind } from '../../shared/model/index.ts';
+import { agentScopes, ORG_SCOPE, teamScope } from '../../shared/sync/scopes.ts';
 
-/**
- * Which scope a row belongs to, and which scopes an agent may read. The one home of these
- * rules, so user scopes and eviction can extend them in one place.
- */
-export const ORG_SCOPE = 'org';
-
-export function teamScope(teamId: string | null): string {
-  return `team:${teamId ?? 'none'}`;
-}
+export { ORG_SCOPE, teamScope };
 
 /** What an agent may read: every scope (admin) or the listed ones, which always include `org`. */
 export type Visibility = { readonly all: true } | { readonly all: false; readonly scopes: readonly string[] };
 
-export function visibilityOf(agent: Pick<Agent, 'role' | 'teamIds'>): Visibility {
-  if (agent.role === 'admin') return { all: true };
-  return { all: false, scopes: [ORG_SCOPE, ...agent.teamIds.map(teamScope)] };
+export function visibilityOf(agent: Pick<Agent, 'id' | 'role' | 'teamIds'>): Visibility {
+  const scopes = agentScopes(agent);
+  return scopes === 'all' ? { all: true } : { all: false, scopes };
 }
 
 export function canSee(visibility: Visibility, scope: string): boolean {
@@ -28,8 +21,9 @@ export function seesAny(visibility: Visibility, scopes: Iterable<string>): boole
 }
 
 /**
- * The scope of a row. A ticket lives in its team's scope; a message in its ticket's
- * (passed in, since it needs a lookup); everything else is shared by the whole org.
+ * The home scope of a row, kept in its table's `scope` column: a ticket's team, a message's
+ * ticket's (passed in, since it needs a lookup), org for the rest. Which replicas hold the row
+ * is decided by all its scopes (shared/sync/scopes.ts `scopesOfRow`), not by this one.
  */
 export function scopeOf(kind: EntityKind, row: { teamId?: string | null }, ticketScope?: string): string {
   switch (kind) {

@@ -62,6 +62,8 @@ export const procedures = {
     input: ArticleSaveFields.omit({ id: true, forkId: true }).extend({ id: Id.optional() }),
     output: z.object({ articleId: Id }),
   },
+  'ticket.delete': { input: z.object({ ticketId: Id }), output: z.null() },
+  'article.delete': { input: z.object({ articleId: Id }), output: z.null() },
   'directory.agents': { input: none, output: z.array(Agent) },
   'directory.teams': { input: none, output: z.array(Team) },
   'sync.status': { input: none, output: SyncStatus },

@@ -1,10 +1,12 @@
 import { accountUpdate } from './account-update.ts';
+import { articleDelete } from './article-delete.ts';
 import { articleSave } from './article-save.ts';
 import { contactUpdate } from './contact-update.ts';
 import { messageAdd } from './message-add.ts';
 import { ticketAddTags } from './ticket-add-tags.ts';
 import { ticketAssign } from './ticket-assign.ts';
 import { ticketCreate } from './ticket-create.ts';
+import { ticketDelete } from './ticket-delete.ts';
 import { ticketRemoveTags } from './ticket-remove-tags.ts';
 import { ticketSetCustomFields } from './ticket-set-custom-fields.ts';
 import { ticketSetPriority } from './ticket-set-priority.ts';
@@ -15,12 +17,14 @@ import type { Mutator } from './types.ts';
 export * from './types.ts';
 export {
   accountUpdate,
+  articleDelete,
   articleSave,
   contactUpdate,
   messageAdd,
   ticketAddTags,
   ticketAssign,
   ticketCreate,
+  ticketDelete,
   ticketRemoveTags,
   ticketSetCustomFields,
   ticketSetPriority,
@@ -43,5 +47,7 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     contactUpdate,
     accountUpdate,
     articleSave,
+    ticketDelete,
+    articleDelete,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );

@@ -18,6 +18,10 @@ export interface MutationTx {
   readonly ctx: MutationContext;
   get<K extends EntityKind>(kind: K, id: string): Promise<EntityOf<K> | undefined>;
   put<K extends EntityKind>(kind: K, row: EntityOf<K>): Promise<void>;
+  /** Deletes a row that exists; the server logs a tombstone so every replica drops it. */
+  del(kind: EntityKind, id: string): Promise<void>;
+  /** The messages of a ticket, oldest first. */
+  threadOf(ticketId: string): Promise<EntityOf<'message'>[]>;
   /**
    * Server only (the client cannot know): the agent whose mutation last set this ticket field
    * (a path from shared/rules/conflicts.ts fieldPath), or null when no agent's mutation did.

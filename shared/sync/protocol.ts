@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { EntityKind, Id, IsoTime } from '../model/common.ts';
+import { CHECKSUM_MODULUS } from './row-hash.ts';
+import { Scope } from './scopes.ts';
 
 /** Largest batch a client may push at once; the server refuses bigger ones with 413. */
 export const MAX_PUSH_MUTATIONS = 500;
@@ -48,6 +50,7 @@ export const Change = z.object({
   seq: z.number().int().positive(),
   kind: EntityKind,
   id: Id,
+  /** put: the row as it is now (its version is `seq`). del: the row is gone for the reader (deleted, or it left every scope the reader has). */
   op: z.enum(['put', 'del']),
   /** The whole row after the change (validated by the receiver with entitySchemas[kind]); null for del. */
   data: z.record(z.string(), z.unknown()).nullable(),
@@ -61,6 +64,14 @@ export const PullRequest = z.object({
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
+/** How many rows a scope holds and the sum of their row hashes (shared/sync/row-hash.ts), at some cursor. */
+export const ScopeChecksum = z.object({
+  scope: Scope,
+  count: z.number().int().nonnegative(),
+  sum: z.number().int().nonnegative().lt(CHECKSUM_MODULUS),
+});
+export type ScopeChecksum = z.infer<typeof ScopeChecksum>;
+
 export const PullResponse = z.discriminatedUnion('reset', [
   z.object({
     reset: z.literal(false),
@@ -70,8 +81,15 @@ export const PullResponse = z.discriminatedUnion('reset', [
     changes: z.array(Change),
     /** More changes wait beyond `cursor`: pull again at once. */
     more: z.boolean(),
+    /**
+     * On the page that reaches the head (more: false): every scope the caller has now, with its
+     * checksum at `cursor`. Scopes new to the replica are downloaded, missing ones purged.
+     */
+    checksums: z.array(ScopeChecksum).optional(),
+    /** The log no longer holds every change of these scopes after the request's cursor (compacted): download them again. */
+    resetScopes: z.array(Scope).optional(),
   }),
-  /** The cursor's epoch is gone (restore) or behind the compaction horizon: bootstrap again, keeping the outbox. */
+  /** The cursor's epoch is gone (restore) or ahead of the server: bootstrap again, keeping the outbox. */
   z.object({ reset: z.literal(true), reason: z.string() }),
 ]);
 export type PullResponse = z.infer<typeof PullResponse>;
@@ -81,22 +99,45 @@ export const BootstrapResponse = z.object({
   cursor: Cursor,
   lastMutationId: z.number().int().nonnegative(),
   counts: z.partialRecord(EntityKind, z.number().int().nonnegative()),
+  /** The caller's scopes: what the snapshot pages are asked for. */
+  scopes: z.array(Scope),
 });
 export type BootstrapResponse = z.infer<typeof BootstrapResponse>;
+
+/**
+ * A share of the ticket history, so that an initial sync can bring the open work first. Which
+ * share a ticket (and its thread) is in depends only on the ticket's state as of `cursorSeq`: a
+ * ticket changed after it counts as `rest`, the last share, so a ticket whose state changes during
+ * the download moves to a share not read yet and is never missed.
+ */
+export const HistoryPart = z.object({
+  part: z.enum(['open', 'recent', 'rest']),
+  /** The bootstrap cursor's seq. */
+  cursorSeq: z.number().int().nonnegative(),
+  /** Solved and closed tickets updated since then are `recent`; older ones are `rest`. */
+  recentSince: IsoTime,
+});
+export type HistoryPart = z.infer<typeof HistoryPart>;
 
 export const SnapshotRequest = z.object({
   clientId: Id,
   kind: EntityKind,
-  /** Keyset position: the last id of the previous page, or null for the first page. */
-  after: Id.nullable(),
+  /** Rows of these scopes only; scopes the caller does not have are left out. */
+  scopes: z.array(Scope).min(1).max(10_000),
+  /** For tickets and messages: only this share of the history. */
+  history: HistoryPart.optional(),
+  /** Keyset position: `next` of the previous page, or null for the first page. */
+  after: z.string().min(1).max(200).nullable(),
   limit: z.number().int().positive().max(5000).optional(),
 });
 export type SnapshotRequest = z.infer<typeof SnapshotRequest>;
 
 export const SnapshotResponse = z.object({
   rows: z.array(z.record(z.string(), z.unknown())),
+  /** The version of each row, in the same order: the seq of the change that made it (0 before any). */
+  versions: z.array(z.number().int().nonnegative()),
   /** Pass as `after` for the next page; null when this kind is done. */
-  next: Id.nullable(),
+  next: z.string().nullable(),
 });
 export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
 

@@ -5,6 +5,8 @@ import type { DeskApi } from '../../shared/ipc/index.ts';
 import { routes } from '../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { startObservedServer, type ObservedServer } from '../support/observed-server.ts';
+import { serverWrite } from '../support/server-write.ts';
+import { agentByEmail, ticketsOf } from '../unit/server/api.ts';
 import { deskOf, idleAndOnline, replicaFiles, untilChanged, untilStatus } from './engine-helpers.ts';
 
 /** Priya works in the same team as Alex (server/demo/roster.ts). */
@@ -201,5 +203,22 @@ describe('inline deltas between two workstations', () => {
     expect(settled.rejected).toBe(1);
     await messageOn(alex, ticketId, theirs);
     await priya.desk.invoke('presence.set', { ticketId, state: null });
+  });
+  // Last: it changes Priya's teams for good.
+  it("downloads a scope a delta grants (the agent joined a team) at once, without a poll", async () => {
+    await Promise.all([caughtUp(alex), caughtUp(priya)]);
+    const billing = (await agentByEmail(server.dbFile, 'sofia@orbit.demo')).teamIds[0] as string;
+    const [billingTicket] = await ticketsOf(server.dbFile, (t) => t.teamId === billing);
+    if (!billingTicket) throw new Error('the demo lacks a Billing ticket');
+    // An administrator adds Priya to Billing; the server pokes nobody for that write itself.
+    await serverWrite(server.dbFile, async (tx) => {
+      const agent = await tx.get('agent', priya.agentId);
+      await tx.put('agent', { ...agent!, teamIds: [...agent!.teamIds, billing], updatedAt: new Date().toISOString() });
+    });
+    // Any commit Priya hears about brings the new membership inline; Billing's tickets must follow without anything else happening.
+    await note(alex, nextTicket(), 'Anything, to wake Priya up.');
+    expect(await untilChanged(priya.desk, () => priya.desk.invoke('ticket.get', { id: billingTicket.id }).then((t) => t ?? undefined))).toMatchObject({
+      ticket: { id: billingTicket.id, teamId: billing },
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { newId } from '../../../shared/ids.ts';
-import { articleSave } from '../../../shared/mutators/index.ts';
+import { articleDelete, articleSave } from '../../../shared/mutators/index.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { mutate } from '../outbox/mutate.ts';
+import { mutationHandler } from './mutation-handler.ts';
 import type { Handlers } from './types.ts';
 
-export function articleHandlers(ctx: EngineContext): Pick<Handlers, 'article.save'> {
+export function articleHandlers(ctx: EngineContext): Pick<Handlers, 'article.save' | 'article.delete'> {
   return {
     'article.save': async ({ id, ...fields }) => {
       // Both ids are made now, offline if need be: the fork's too, so a lost compare-and-swap keeps the edit under a known id.
@@ -12,5 +13,6 @@ export function articleHandlers(ctx: EngineContext): Pick<Handlers, 'article.sav
       await mutate(ctx, articleSave, { ...fields, id: articleId, forkId: newId() });
       return { articleId };
     },
+    'article.delete': mutationHandler(ctx, articleDelete),
   };
 }

@@ -6,6 +6,7 @@ import {
   ticketAddTags,
   ticketAssign,
   ticketCreate,
+  ticketDelete,
   ticketRemoveTags,
   ticketSetCustomFields,
   ticketSetPriority,
@@ -41,6 +42,8 @@ export function ticketHandlers(ctx: EngineContext): Pick<Handlers, TicketProcedu
     'ticket.addTags': mutationHandler(ctx, ticketAddTags),
     'ticket.removeTags': mutationHandler(ctx, ticketRemoveTags),
     'ticket.setCustomFields': mutationHandler(ctx, ticketSetCustomFields),
+    // The mutator checks who may delete, offline too; the server decides for good.
+    'ticket.delete': mutationHandler(ctx, ticketDelete),
     'ticket.create': async ({ firstMessage, ...input }) => {
       // Ids made here, offline if need be; the server only adds the number.
       const ticketId = newId();

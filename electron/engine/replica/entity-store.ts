@@ -17,6 +17,7 @@ interface KindStatements {
 export class EntityStore {
   readonly #db: Db;
   readonly #statements = new Map<EntityKind, KindStatements>();
+  #thread: Sqlite.Statement<[string], string> | undefined;
 
   constructor(db: Db) {
     this.#db = db;
@@ -35,6 +36,12 @@ export class EntityStore {
   put<K extends EntityKind>(kind: K, row: EntityOf<K>): void {
     const columns = Object.values(entityTables[kind].columns) as ((r: EntityOf<K>) => unknown)[];
     this.#for(kind).put.run(row.id, ...columns.map((c) => c(row)), JSON.stringify(row));
+  }
+
+  /** A ticket's messages, oldest first. */
+  thread(ticketId: string): EntityOf<'message'>[] {
+    this.#thread ??= this.#db.prepare<[string], string>('SELECT data FROM messages WHERE ticket_id = ? ORDER BY created_at, id').pluck();
+    return this.#thread.all(ticketId).map((json) => JSON.parse(json) as EntityOf<'message'>);
   }
 
   delete(kind: EntityKind, id: string): void {

@@ -11,7 +11,10 @@ export type MetaKey =
   | 'cursor'
   | 'bootstrap'
   | 'last_mutation_id'
-  | 'last_synced_at';
+  | 'last_synced_at'
+  | 'scopes'
+  | 'scope_sync'
+  | 'deferred_indexes';
 
 /** The engine's small key/value state, stored in the replica so it commits with the data it describes. */
 export class Meta {

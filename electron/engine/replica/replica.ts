@@ -1,4 +1,5 @@
 import { Outbox } from '../outbox/outbox.ts';
+import { ServerRows } from '../sync/server-rows.ts';
 import { EntityStore, entityKinds } from './entity-store.ts';
 import { Meta } from './meta.ts';
 import { openReplica, type Db } from './open-replica.ts';
@@ -11,6 +12,7 @@ export class Replica {
   readonly meta: Meta;
   readonly outbox: Outbox;
   readonly writer: ReplicaWriter;
+  readonly serverRows: ServerRows;
 
   private constructor(db: Db) {
     this.db = db;
@@ -18,6 +20,7 @@ export class Replica {
     this.meta = new Meta(db);
     this.outbox = new Outbox(db, this.store, this.meta);
     this.writer = new ReplicaWriter(db);
+    this.serverRows = new ServerRows(db, this.store);
   }
 
   static async open(dbFile: string): Promise<Replica> {
@@ -32,7 +35,8 @@ export class Replica {
     return this.writer.transaction(() => {
       if (!this.outbox.isEmpty()) throw new Error('Refusing to wipe a replica whose outbox still holds changes.');
       for (const kind of entityKinds) this.store.clear(kind);
-      for (const key of ['client_id', 'cursor', 'bootstrap', 'last_mutation_id', 'last_synced_at'] as const) this.meta.delete(key);
+      this.serverRows.forgetAll();
+      for (const key of ['client_id', 'cursor', 'bootstrap', 'last_mutation_id', 'last_synced_at', 'scopes', 'scope_sync'] as const) this.meta.delete(key);
     });
   }
 

@@ -1,24 +1,29 @@
 import { z } from 'zod';
-import { EntityKind, Id } from '../../../shared/model/index.ts';
+import { EntityKind, IsoTime } from '../../../shared/model/index.ts';
 import { Cursor } from '../../../shared/sync/protocol.ts';
+import { Scope } from '../../../shared/sync/scopes.ts';
 import { entityTables } from '../replica/entity-tables.ts';
+import { deferIndexes, restoreIndexes } from '../replica/deferred-indexes.ts';
 import type { Replica } from '../replica/replica.ts';
-import { rebase } from './rebase.ts';
+import { rebase, underPendingWork } from './rebase.ts';
+import { setHeldScopes } from './scope-state.ts';
 import { applySnapshotRows } from './server-rows.ts';
+import { KEPT_DURING_REBOOTSTRAP, RECENT_DAYS, SNAPSHOT_PLAN } from './snapshot-plan.ts';
 import type { SyncApi } from './sync-api.ts';
 
 const SNAPSHOT_PAGE_ROWS = 2000;
-
-/** Kinds a re-bootstrap keeps while it downloads again: the directory, which holds the signed-in agent. */
-const KEPT_DURING_REBOOTSTRAP: readonly EntityKind[] = ['team', 'agent'];
+const DAY_MS = 86_400_000;
 
 /** Where an initial sync stands, stored after every page so that it resumes after a restart. */
 const BootstrapState = z.object({
   cursor: Cursor,
   lastMutationId: z.number().int().nonnegative(),
-  /** The kind being downloaded; null once every page is in. */
-  kind: EntityKind.nullable(),
-  after: Id.nullable(),
+  scopes: z.array(Scope),
+  /** Fixed when the download starts, so that every page splits the history the same way. */
+  recentSince: IsoTime,
+  /** Index into SNAPSHOT_PLAN of the step being downloaded; its length once every page is in. */
+  step: z.number().int().nonnegative(),
+  after: z.string().nullable(),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 });
@@ -35,66 +40,87 @@ export interface BootstrapHooks {
   onRows(kinds: EntityKind[]): void;
 }
 
+export interface BootstrapOptions {
+  /** Drop the secondary indexes for the download and build them after it (default true; off only to measure the difference). */
+  deferIndexes?: boolean;
+}
+
 /** True while the replica has no complete snapshot to pull changes onto. */
 export function needsBootstrap(replica: Replica): boolean {
   return replica.meta.get('bootstrap') !== undefined || replica.meta.get('cursor') === undefined;
 }
 
-/**
- * Downloads a consistent snapshot kind by kind (in EntityKind order), then hands over to pull at
- * the bootstrap cursor. Resumable. With `through`, stops once that kind is complete (sign-in needs
- * the directory before it can answer). Returns true when the whole snapshot is in.
- */
-export async function bootstrap(replica: Replica, api: SyncApi, clientId: string, hooks: BootstrapHooks, through?: EntityKind): Promise<boolean> {
-  const { meta, writer, store, outbox } = replica;
-  let state = meta.getJson('bootstrap', BootstrapState);
-  if (!state) {
-    const start = await api.bootstrap({ clientId });
-    const fresh: BootstrapState = {
-      cursor: start.cursor,
-      lastMutationId: start.lastMutationId,
-      kind: EntityKind.options[0] ?? null,
-      after: null,
-      done: 0,
-      total: Object.values(start.counts).reduce((a, b) => a + b, 0),
-    };
-    // Pending mutations come off (they are replayed on the finished snapshot) and rows the server
-    // may no longer have go, so nothing stale survives a re-bootstrap.
-    await writer.transaction(() => {
-      outbox.undoAll();
-      for (const kind of EntityKind.options) if (!KEPT_DURING_REBOOTSTRAP.includes(kind)) store.clear(kind);
+/** Starts a download: rows the server may no longer have go (the directory stays until the new one confirms it). */
+async function start(replica: Replica, api: SyncApi, clientId: string, deferring: boolean): Promise<BootstrapState> {
+  const { meta, writer, serverRows, db } = replica;
+  const begun = await api.bootstrap({ clientId });
+  const fresh: BootstrapState = {
+    cursor: begun.cursor,
+    lastMutationId: begun.lastMutationId,
+    scopes: begun.scopes,
+    recentSince: new Date(Date.now() - RECENT_DAYS * DAY_MS).toISOString(),
+    step: 0,
+    after: null,
+    done: 0,
+    total: Object.values(begun.counts).reduce((a, b) => a + b, 0),
+  };
+  await writer.transaction(() =>
+    underPendingWork(replica, () => {
+      for (const kind of EntityKind.options) if (!KEPT_DURING_REBOOTSTRAP.includes(kind)) serverRows.removeKind(kind);
+      serverRows.markUnconfirmed((kind) => (KEPT_DURING_REBOOTSTRAP.includes(kind) ? { sql: `SELECT id FROM ${entityTables[kind].table}`, params: [] } : null));
+      if (deferring) deferIndexes(db, meta);
       meta.delete('cursor');
+      meta.delete('scope_sync');
       meta.setJson('bootstrap', fresh);
-    });
-    state = fresh;
-  }
+      return new Set<EntityKind>();
+    }),
+  );
+  return fresh;
+}
 
-  const kinds = EntityKind.options;
-  for (let k = state.kind === null ? kinds.length : kinds.indexOf(state.kind); k < kinds.length; k++) {
-    const kind = kinds[k] as EntityKind;
-    const label = `Downloading ${entityTables[kind].table}`;
-    hooks.onProgress({ label, done: state.done, total: state.total });
-    let after = state.after;
-    do {
-      const page = await api.snapshot({ clientId, kind, after, limit: SNAPSHOT_PAGE_ROWS });
-      const next: BootstrapState = page.next
-        ? { ...state, kind, after: page.next, done: state.done + page.rows.length }
-        : { ...state, kind: kinds[k + 1] ?? null, after: null, done: state.done + page.rows.length };
-      await writer.transaction(() => {
-        applySnapshotRows(store, kind, page.rows);
+/**
+ * Downloads a consistent snapshot in the order of SNAPSHOT_PLAN (each page applied under the
+ * agent's pending work, which stays visible), builds the deferred indexes, then hands over to pull
+ * at the bootstrap cursor. Resumable. With `through`, stops once every step of that kind is done
+ * (sign-in needs the directory before it can answer). Returns true when the whole snapshot is in.
+ */
+export async function bootstrap(
+  replica: Replica,
+  api: SyncApi,
+  clientId: string,
+  hooks: BootstrapHooks,
+  through?: EntityKind,
+  opts: BootstrapOptions = {},
+): Promise<boolean> {
+  const { meta, writer, serverRows, db } = replica;
+  let state = meta.getJson('bootstrap', BootstrapState) ?? (await start(replica, api, clientId, opts.deferIndexes ?? true));
+  const stopAfter = through === undefined ? -1 : SNAPSHOT_PLAN.findLastIndex((s) => s.kind === through);
+
+  while (state.step < SNAPSHOT_PLAN.length) {
+    const step = SNAPSHOT_PLAN[state.step] as (typeof SNAPSHOT_PLAN)[number];
+    const history = step.part && { part: step.part, cursorSeq: state.cursor.seq, recentSince: state.recentSince };
+    hooks.onProgress({ label: step.label, done: state.done, total: state.total });
+    const page = await api.snapshot({ clientId, kind: step.kind, scopes: state.scopes, after: state.after, limit: SNAPSHOT_PAGE_ROWS, ...(history && { history }) });
+    const done = state.done + page.rows.length;
+    const next: BootstrapState = page.next ? { ...state, after: page.next, done } : { ...state, step: state.step + 1, after: null, done };
+    await writer.transaction(() =>
+      underPendingWork(replica, () => {
+        applySnapshotRows(serverRows, step.kind, page.rows, page.versions);
         meta.setJson('bootstrap', next);
-      });
-      state = next;
-      after = page.next;
-      hooks.onRows([kind]);
-      hooks.onProgress({ label, done: state.done, total: Math.max(state.total, state.done) });
-    } while (after);
-    if (kind === through && state.kind !== null) return false;
+        return new Set([step.kind]);
+      }),
+    );
+    state = next;
+    hooks.onRows([step.kind]);
+    hooks.onProgress({ label: step.label, done: state.done, total: Math.max(state.total, state.done) });
+    if (!page.next && state.step - 1 === stopAfter && state.step < SNAPSHOT_PLAN.length) return false;
   }
 
+  await restoreIndexes(db, meta, writer);
   const finished = state;
   const replayed = await writer.transaction(async () => {
-    const changed = await rebase(replica, { changes: [], lastMutationId: finished.lastMutationId, cursor: finished.cursor });
+    const changed = await rebase(replica, { changes: [], lastMutationId: finished.lastMutationId, cursor: finished.cursor }, () => serverRows.sweepUnconfirmed());
+    setHeldScopes(meta, finished.scopes);
     meta.delete('bootstrap');
     return changed;
   });

@@ -9,7 +9,8 @@ import type { SignedIn } from '../session/session-store.ts';
 import { backoffDelay } from './backoff.ts';
 import { bootstrap, needsBootstrap, type BootstrapHooks } from './bootstrap.ts';
 import { applyDelta } from './delta.ts';
-import { pullChanges } from './pull.ts';
+import { catchUp } from './catch-up.ts';
+import { scopeSync } from './scope-state.ts';
 import { PushBlocked, pushOutbox } from './push.ts';
 import { RealtimeLink } from './realtime.ts';
 import type { SyncStatusBoard } from './status-board.ts';
@@ -119,7 +120,7 @@ export class SyncLoop {
       if (!this.#pushBlocked) await this.#push(api, session.clientId);
       for (let resets = 0; ; resets++) {
         if (needsBootstrap(replica)) await bootstrap(replica, api, session.clientId, this.#bootstrapHooks());
-        const pulled = await pullChanges(replica, api, session.clientId, this.#opts.crashPoints);
+        const pulled = await catchUp(replica, api, session.clientId, this.#bootstrapHooks(), this.#opts.crashPoints);
         if (pulled !== 'reset') {
           if (pulled.size > 0) this.#opts.onChanged([...pulled]);
           this.#reportCursor(session.clientId);
@@ -163,7 +164,8 @@ export class SyncLoop {
       this.#opts.status.update({ lastSyncedAt: this.#opts.replica.meta.get('last_synced_at') ?? null });
       if (this.#session !== session) return;
       this.#reportCursor(session.clientId);
-      if (outcome.more) void this.kick();
+      // More changes wait, or the page queued a scope download (a team joined, a checksum repair): a cycle does both.
+      if (outcome.more || scopeSync(this.#opts.replica.meta)) void this.kick();
     } catch (err) {
       log.warn('a realtime delta could not be applied; pulling instead', err);
       void this.kick();

@@ -3,6 +3,7 @@ import * as entities from './001-entities.ts';
 import * as sync from './002-sync.ts';
 import * as auth from './003-auth.ts';
 import * as messageEvents from './004-message-events.ts';
+import * as scopes from './005-scopes.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-sync': sync,
   '003-auth': auth,
   '004-message-events': messageEvents,
+  '005-scopes': scopes,
 };

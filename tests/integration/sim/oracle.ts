@@ -1,5 +1,6 @@
 import { EntityKind, type Agent, type EntityOf, type Ticket } from '../../../shared/model/index.ts';
 import { messageAdd } from '../../../shared/mutators/index.ts';
+import type { ScopeChecksum } from '../../../shared/sync/protocol.ts';
 import type { Delivery } from './fault-proxy.ts';
 import type { ReplicaView } from './replica-reader.ts';
 import { maySee } from './scope-rules.ts';
@@ -14,6 +15,8 @@ export interface StationState {
   recorded: readonly Recorded[];
   /** The station's requests that reached the server, with the server's answers. */
   delivered: readonly Delivery[];
+  /** Per scope of the replica: sums over its rows, the sums the engine recorded, and the server's. */
+  checksums: { rows: readonly ScopeChecksum[]; recorded: readonly ScopeChecksum[]; server: readonly ScopeChecksum[] };
 }
 
 export interface Observation {
@@ -73,7 +76,9 @@ export function scopeLeaks(agent: Agent, view: ReplicaView, serverTickets: Reado
   const leaks: string[] = [];
   for (const kind of EntityKind.options) {
     for (const row of view.rows[kind] as EntityOf<EntityKind>[]) {
-      if (view.locallyChanged.has(key(kind, row.id)) || maySee(agent, kind, row, ticketOf)) continue;
+      // The agent's own pending changes (and the thread of a ticket they moved) stay until the server has answered.
+      const ownTicket = kind === 'message' && view.locallyChanged.has(key('ticket', (row as EntityOf<'message'>).ticketId));
+      if (view.locallyChanged.has(key(kind, row.id)) || ownTicket || maySee(agent, kind, row, ticketOf)) continue;
       leaks.push(`${kind} ${row.id} is outside ${agent.name}'s scopes`);
     }
   }
@@ -127,14 +132,20 @@ const exactlyOnce: OracleCheck = {
       if (client && client.agentId !== station.agentId) problems.push(`the server ties client ${client.clientId} to agent ${client.agentId}`);
 
       const rejected = new Set(o.server.rejections.filter((r) => r.clientId === view.clientId).map((r) => r.mutationId));
-      const seen = new Set<string>();
+      // Writers are serialised, so one commit's changes take one unbroken run of seqs: a mutation
+      // applied twice shows as two runs. (One commit may write a row twice: a ticket that changes
+      // scopes re-records its thread.)
+      const seqsOf = new Map<number, number[]>();
       for (const change of o.server.changes.filter((c) => c.clientId === view.clientId)) {
         const what = `${change.kind} ${change.entityId} (mutation ${change.mutationId}, seq ${change.seq})`;
         if (change.mutationId < 1 || change.mutationId > view.lastMutationId) problems.push(`the server has a change this replica never made: ${what}`);
         if (rejected.has(change.mutationId)) problems.push(`a rejected mutation left a change: ${what}`);
-        const once = `${change.mutationId}|${change.kind}|${change.entityId}`;
-        if (seen.has(once)) problems.push(`a mutation changed the same row twice: ${what}`);
-        seen.add(once);
+        seqsOf.set(change.mutationId, [...(seqsOf.get(change.mutationId) ?? []), change.seq]);
+      }
+      for (const [mutationId, seqs] of seqsOf) {
+        const distinct = [...new Set(seqs)].sort((a, b) => a - b);
+        const first = distinct[0] ?? 0;
+        if (distinct.some((seq, i) => seq !== first + i)) problems.push(`mutation ${mutationId} was committed more than once: seqs ${distinct.join(', ')}`);
       }
 
       for (const [id, add] of messageAdds(station)) {
@@ -224,7 +235,22 @@ const outboxDrained: OracleCheck = {
 };
 
 /** The guarantees checked after quiescence. A new one (e.g. per-scope checksums agree) is one more entry. */
-export const oracleChecks: readonly OracleCheck[] = [converged, exactlyOnce, appliedOnce, rejectionsVisible, messagesOnce, noScopeLeak, outboxDrained];
+/** PowerSync's convergence check: per scope, the replica's rows, the engine's own record of them and the server agree. */
+export const checksumsAgree: OracleCheck = {
+  name: 'checksums agree',
+  check: (o) =>
+    o.stations.flatMap((station) => {
+      const server = new Map(station.checksums.server.map((c) => [c.scope, c]));
+      const differ = (label: string, sums: readonly ScopeChecksum[]) =>
+        sums.flatMap((c) => {
+          const s = server.get(c.scope);
+          return s && s.count === c.count && s.sum === c.sum ? [] : [`${station.name} ${c.scope}: ${label} ${c.count}/${c.sum}, server ${s?.count}/${s?.sum}`];
+        });
+      return clip([...differ('rows', station.checksums.rows), ...differ('recorded', station.checksums.recorded)]);
+    }),
+};
+
+export const oracleChecks: readonly OracleCheck[] = [converged, exactlyOnce, appliedOnce, rejectionsVisible, messagesOnce, noScopeLeak, outboxDrained, checksumsAgree];
 
 /** Every broken guarantee, as `check: problem` lines; empty when all hold. */
 export function verdict(o: Observation, checks: readonly OracleCheck[] = oracleChecks): string[] {

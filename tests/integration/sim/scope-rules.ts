@@ -3,8 +3,7 @@ import type { Agent, EntityKind, EntityOf, Ticket } from '../../../shared/model/
 /**
  * What an agent may hold, written from DESIGN.md §3 rather than taken from the server's code, so
  * that the oracle checks the server too: org-wide rows for everyone; a ticket when its team is
- * one of the agent's (an admin: every ticket); a message with its ticket. New scopes (e.g. tickets
- * assigned to the agent in another team) are one more clause here.
+ * one of the agent's or it is assigned to them (an admin: every ticket); a message with its ticket.
  */
 export function maySee<K extends EntityKind>(agent: Agent, kind: K, row: EntityOf<K>, ticketOf: (id: string) => Ticket | undefined): boolean {
   switch (kind) {
@@ -20,5 +19,5 @@ export function maySee<K extends EntityKind>(agent: Agent, kind: K, row: EntityO
 }
 
 function ticketVisible(agent: Agent, ticket: Ticket): boolean {
-  return agent.role === 'admin' || (ticket.teamId !== null && agent.teamIds.includes(ticket.teamId));
+  return agent.role === 'admin' || ticket.assigneeId === agent.id || (ticket.teamId !== null && agent.teamIds.includes(ticket.teamId));
 }

@@ -3,6 +3,8 @@ import { EntityKind, type EntityOf } from '../../../shared/model/index.ts';
 import { openDatabase } from '../../../server/store/dialect.ts';
 import { fromRow } from '../../../server/store/rows.ts';
 import { entityTables, type Database } from '../../../server/store/schema.ts';
+import { readChecksums } from '../../../server/sync/checksums.ts';
+import type { ScopeChecksum } from '../../../shared/sync/protocol.ts';
 import type { TestServer } from '../../support/server.ts';
 
 export interface ClientRecord {
@@ -59,6 +61,11 @@ export class ServerState {
 
   async agents(): Promise<EntityOf<'agent'>[]> {
     return this.#rows(this.#db, 'agent');
+  }
+
+  /** The server's count and hash sum of each scope. */
+  checksums(scopes: readonly string[]): Promise<ScopeChecksum[]> {
+    return readChecksums(this.#db, scopes);
   }
 
   async headSeq(): Promise<number> {

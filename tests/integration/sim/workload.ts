@@ -37,9 +37,8 @@ const STATUS_WEIGHTS: readonly (readonly [TicketStatus, number])[] = [
 ];
 
 /**
- * The changes the simulated agents make. Assignees come from the ticket's own team, so tickets
- * stay in their team: a move between teams needs eviction (issue 3, scopes part) before replicas
- * of the old team can converge; then widen the choice to every agent.
+ * The changes the simulated agents make. Now and then an assignee from another team moves the
+ * ticket there: the old team's replicas must evict it, the new team's gain it with its thread.
  */
 export const intentGenerators: readonly IntentGenerator[] = [
   { name: 'reply', weight: 30, make: ({ ticket, body }) => ({ name: 'ticket.reply', input: { ticketId: ticket.id, kind: 'reply', body: body() } }) },
@@ -61,7 +60,8 @@ export const intentGenerators: readonly IntentGenerator[] = [
     weight: 25,
     make: ({ random, ticket, agents }) => {
       const team = agents.filter((a) => ticket.teamId !== null && a.teamIds.includes(ticket.teamId));
-      return { name: 'ticket.assign', input: { ticketId: ticket.id, assigneeId: random.chance(0.25) ? null : random.pick(team).id, base: ticket.assigneeId } };
+      const pool = team.length === 0 || random.chance(0.15) ? agents : team;
+      return { name: 'ticket.assign', input: { ticketId: ticket.id, assigneeId: random.chance(0.25) ? null : random.pick(pool).id, base: ticket.assigneeId } };
     },
   },
   {

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
 import { ROSTER } from '../../../server/demo/roster.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { replicaChecksums } from '../scope-helpers.ts';
 import { scopeLeaks, verdict, type Observation } from './oracle.ts';
 import { ServerState } from './server-state.ts';
 import { Workstation } from './workstation.ts';
@@ -91,7 +92,13 @@ export class World {
 
   async observe(): Promise<Observation> {
     const server = await this.state.snapshot();
-    const stations = this.stations.map((s) => ({ name: s.name, agentId: s.agent.id, view: s.view(), recorded: s.recorded, delivered: s.proxy.delivered }));
+    const stations = await Promise.all(
+      this.stations.map(async (s) => {
+        const { scopes, rows, recorded } = replicaChecksums(s.dbFile);
+        const checksums = { rows, recorded, server: await this.state.checksums(scopes) };
+        return { name: s.name, agentId: s.agent.id, view: s.view(), recorded: s.recorded, delivered: s.proxy.delivered, checksums };
+      }),
+    );
     return { server, stations };
   }
 

@@ -57,6 +57,21 @@ describe('replica migrations', () => {
     db.close();
   });
 
+  it('004 adds row versions, scope sums, retained rows and unconfirmed rows to a version-3 file and keeps its rows', () => {
+    const db = new Database(newFile());
+    migrate(db, migrations.slice(0, 3));
+    db.prepare(`INSERT INTO agents (id, name, data) VALUES (?, ?, ?)`).run(agentAlex.id, agentAlex.name, JSON.stringify(agentAlex));
+    migrate(db, migrations.slice(0, 4));
+    expect(userVersion(db)).toBe(4);
+    expect(tables(db)).toEqual(expect.arrayContaining(['_versions', '_scope_sums', '_retained', '_unconfirmed']));
+    expect(columns(db, '_versions')).toEqual(['kind', 'id', 'version', 'scopes', 'hash']);
+    expect(db.prepare('SELECT name FROM agents').pluck().get()).toBe(agentAlex.name);
+    // One version per row of a kind.
+    db.prepare(`INSERT INTO _versions VALUES ('agent', ?, 3, '["org"]', 1)`).run(agentAlex.id);
+    expect(() => db.prepare(`INSERT INTO _versions VALUES ('agent', ?, 4, '["org"]', 2)`).run(agentAlex.id)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('are applied once: reopening a current replica changes nothing', async () => {
     const file = newFile();
     (await openReplica(file)).close();

@@ -4,6 +4,8 @@ import { openDatabase } from '../../../server/store/dialect.ts';
 import { migrate } from '../../../server/store/migrate.ts';
 import { migrations } from '../../../server/store/migrations/index.ts';
 import type { Database } from '../../../server/store/schema.ts';
+import { readChecksums } from '../../../server/sync/checksums.ts';
+import { addToChecksum, rowHash } from '../../../shared/sync/row-hash.ts';
 
 let db: Kysely<Database>;
 beforeEach(() => {
@@ -25,8 +27,8 @@ async function tables(): Promise<string[]> {
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    expect(Object.keys(migrations)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events']);
-    expect(await migrate(db)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events']);
+    expect(Object.keys(migrations)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes']);
+    expect(await migrate(db)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes']);
     expect(await migrate(db)).toEqual([]);
   });
 
@@ -65,13 +67,40 @@ describe('migrations', () => {
     await migrate(db, { to: '003-auth' });
     const message = { id: 'm1', ticket_id: 't1', kind: 'reply', author_type: 'contact', author_id: null, body: 'Hello', scope: 'team:a', created_at: 'x' };
     await db.insertInto('messages').values(message as never).execute();
-    await migrate(db);
+    await migrate(db, { to: '004-message-events' });
     expect(await columnsOf('messages')).toContain('event');
     expect(await db.selectFrom('messages').select('event').executeTakeFirst()).toEqual({ event: null });
     expect(await columnsOf('field_writers')).toEqual(['kind', 'entity_id', 'field', 'agent_id', 'written_at']);
     const writer = { kind: 'ticket' as const, entity_id: 't1', field: 'priority', agent_id: 'a1', written_at: 'x' };
     await db.insertInto('field_writers').values(writer).execute();
     await expect(db.insertInto('field_writers').values({ ...writer, agent_id: 'a2' }).execute()).rejects.toThrow();
+  });
+
+  it('005-scopes versions the rows, moves change scopes to their own table, and counts every scope', async () => {
+    await migrate(db, { to: '003-auth' });
+    const [team, agent, ticket, message] = ['0195f0a0-0000-7000-8000-0000000000a1', '0195f0a0-0000-7000-8000-0000000000b1', '0195f0a0-0000-7000-8000-0000000000c1', '0195f0a0-0000-7000-8000-0000000000d1'];
+    const at = '2026-11-01T09:00:00.000Z';
+    await sql`INSERT INTO teams (id, name, scope, created_at, updated_at) VALUES (${team}, 'T', 'org', ${at}, ${at})`.execute(db);
+    await sql`INSERT INTO agents (id, name, email, role, team_ids, scope, created_at, updated_at) VALUES (${agent}, 'A', 'a@b.co', 'agent', ${JSON.stringify([team])}, 'org', ${at}, ${at})`.execute(db);
+    await sql`INSERT INTO tickets (id, number, subject, status, priority, channel, requester_id, team_id, assignee_id, tags, custom_fields, scope, created_at, updated_at)
+      VALUES (${ticket}, 1, 'S', 'open', 'normal', 'email', ${agent}, ${team}, ${agent}, '[]', '{}', ${`team:${team}`}, ${at}, ${at})`.execute(db);
+    await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${message}, ${ticket}, 'note', 'agent', ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
+    for (const [seq, kind, id] of [[1, 'ticket', ticket], [2, 'message', message], [3, 'ticket', ticket]] as const) {
+      await sql`INSERT INTO change_log (seq, kind, entity_id, scope, op, data, created_at) VALUES (${seq}, ${kind}, ${id}, ${`team:${team}`}, 'put', '{}', ${at})`.execute(db);
+    }
+
+    expect(await migrate(db)).toEqual(['004-message-events', '005-scopes']);
+    expect(await columnsOf('change_log')).not.toContain('scope');
+    expect(await db.selectFrom('change_scopes').selectAll().orderBy('seq').execute()).toEqual([1, 2, 3].map((seq) => ({ seq, scope: `team:${team}`, gone: 0 })));
+    const version = async (table: string, id: string) => (await sql<{ version: number }>`SELECT version FROM ${sql.table(table)} WHERE id = ${id}`.execute(db)).rows[0]?.version;
+    expect([await version('tickets', ticket), await version('messages', message), await version('agents', agent)]).toEqual([3, 2, 0]);
+    const sum = (...hashes: number[]) => hashes.reduce((a, h) => addToChecksum(a, h), 0);
+    const thread = { count: 2, sum: sum(rowHash('ticket', ticket, 3), rowHash('message', message, 2)) };
+    expect(await readChecksums(db, ['org', `team:${team}`, `user:${agent}`])).toEqual([
+      { scope: 'org', count: 2, sum: sum(rowHash('team', team, 0), rowHash('agent', agent, 0)) },
+      { scope: `team:${team}`, ...thread },
+      { scope: `user:${agent}`, ...thread },
+    ]);
   });
 
   it('refuses a database migrated by a newer server', async () => {

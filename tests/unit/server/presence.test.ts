@@ -8,6 +8,7 @@ import { PRESENCE_TTL_MS, type RealtimeServerMessage } from '../../../shared/syn
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { RealtimeHub, type Member } from '../../../server/realtime/hub.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { serverWrite } from '../../support/server-write.ts';
 import { agentByEmail, connectRealtime, openRealtime, signIn, ticketsOf, type Realtime } from './api.ts';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -91,6 +92,16 @@ describe('presence over the realtime socket', () => {
     expect(await alex.message()).toEqual({ type: 'error', message: `No ticket with id ${secondTeamTicket.id}.` });
     await announce(lena, secondTeamTicket.id, 'viewing');
     expect(await sofia.message()).toMatchObject({ agentId: session.lena.agentId });
+  });
+
+  it("is accepted on another team's ticket assigned to the agent (their user scope), and that team hears it", async () => {
+    await serverWrite(server.dbFile, async (tx) => {
+      const ticket = await tx.get('ticket', secondTeamTicket.id);
+      await tx.put('ticket', { ...ticket!, assigneeId: alexAgent.id });
+    });
+    const [alex, sofia] = await Promise.all([socketOf('alex'), socketOf('sofia')]);
+    await announce(alex, secondTeamTicket.id, 'replying');
+    expect(await sofia.message()).toMatchObject({ type: 'presence', agentId: alexAgent.id, ticketId: secondTeamTicket.id, state: 'replying' });
   });
 });
 

@@ -4,25 +4,34 @@ import type { Change } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { canSee, scopeOf, teamScope, visibilityOf } from '../../../server/sync/scopes.ts';
+import { agentScopes, Scope, scopesOfRow } from '../../../shared/sync/scopes.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { agentByEmail, connectRealtime, mutation, note, post, signIn, ticketsOf } from './api.ts';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 
 describe('scope rules', () => {
-  it('puts tickets in their team, messages in their ticket, the rest in org', () => {
-    expect(scopeOf('ticket', { teamId: 't1' })).toBe('team:t1');
-    expect(scopeOf('ticket', { teamId: null })).toBe('team:none');
-    expect(scopeOf('message', {}, 'team:t1')).toBe('team:t1');
-    expect(() => scopeOf('message', {})).toThrow(/scope of its ticket/);
-    expect(scopeOf('contact', {})).toBe('org');
+  const [t1, t2, a1] = ['0195f0a0-0000-7000-8000-0000000000a1', '0195f0a0-0000-7000-8000-0000000000a2', '0195f0a0-0000-7000-8000-0000000000b1'];
+
+  it('puts tickets in their team and, when assigned, their assignee’s scope; messages in their ticket’s; the rest in org', () => {
+    expect(scopesOfRow('ticket', { teamId: t1, assigneeId: null })).toEqual([`team:${t1}`]);
+    expect(scopesOfRow('ticket', { teamId: null, assigneeId: a1 })).toEqual(['team:none', `user:${a1}`]);
+    expect(scopesOfRow('message', {}, { teamId: t1, assigneeId: a1 })).toEqual([`team:${t1}`, `user:${a1}`]);
+    expect(() => scopesOfRow('message', {})).toThrow(/its ticket/);
+    expect(scopesOfRow('contact', {})).toEqual(['org']);
+    // The table's home scope stays the team's.
+    expect(scopeOf('ticket', { teamId: t1 })).toBe(`team:${t1}`);
+    expect(scopeOf('message', {}, `team:${t1}`)).toBe(`team:${t1}`);
   });
 
-  it('lets admins see everything and others org plus their teams', () => {
-    expect(canSee(visibilityOf({ role: 'admin', teamIds: [] }), 'team:none')).toBe(true);
-    const lead = visibilityOf({ role: 'lead', teamIds: ['a', 'b'] });
-    expect(['org', teamScope('a'), teamScope('b')].every((s) => canSee(lead, s))).toBe(true);
-    expect(canSee(lead, teamScope('c')) || canSee(lead, 'team:none')).toBe(false);
+  it('lets admins see everything, and agents and leads org, their teams and what is assigned to them', () => {
+    expect(canSee(visibilityOf({ id: a1, role: 'admin', teamIds: [] }), 'team:none')).toBe(true);
+    const lead = visibilityOf({ id: a1, role: 'lead', teamIds: [t1, t2] });
+    expect(['org', teamScope(t1), teamScope(t2), `user:${a1}`].every((s) => canSee(lead, s))).toBe(true);
+    expect(canSee(lead, teamScope(null)) || canSee(lead, 'user:0195f0a0-0000-7000-8000-0000000000b2')).toBe(false);
+    expect(agentScopes({ id: a1, role: 'agent', teamIds: [t1] })).toEqual(['org', `team:${t1}`, `user:${a1}`]);
+    for (const scope of agentScopes({ id: a1, role: 'agent', teamIds: [t1] }) as string[]) expect(Scope.safeParse(scope).success).toBe(true);
+    expect(Scope.safeParse('team:x; drop table').success).toBe(false);
   });
 });
 
@@ -49,12 +58,15 @@ describe('scope filtering over the API', () => {
     await server.close();
   });
 
+  const scopesOf = async (session: Session): Promise<string[]> =>
+    (await post(server.url, routes.bootstrap, { clientId: session.clientId }, session.token)).body.scopes;
+
   async function snapshotAll(session: Session, kind: 'ticket' | 'message'): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
     let after: string | null = null;
     do {
       const page: { rows: Record<string, unknown>[]; next: string | null } = (
-        await post(server.url, routes.snapshot, { clientId: session.clientId, kind, after, limit: 500 }, session.token)
+        await post(server.url, routes.snapshot, { clientId: session.clientId, kind, scopes: await scopesOf(session), after, limit: 500 }, session.token)
       ).body;
       rows.push(...page.rows);
       after = page.next;

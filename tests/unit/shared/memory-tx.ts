@@ -29,6 +29,13 @@ export function memoryTx(ctx: MutationContext, rows: { kind: EntityKind; row: { 
     async lastWriter(_kind, id, path) {
       return writers.get(`${id} ${path}`) ?? null;
     },
+    async del(kind: EntityKind, id: string) {
+      if (!table(kind).delete(id)) throw new Error(`No ${kind} with id ${id}.`);
+      writes.push({ kind, id });
+    },
+    async threadOf(ticketId: string) {
+      return [...table('message').values()].filter((m) => (m as EntityOf<'message'>).ticketId === ticketId).map((m) => structuredClone(m) as EntityOf<'message'>);
+    },
   });
   return {
     tx: as(ctx),

@@ -19,12 +19,14 @@ describe('mutator registry', () => {
   it('lists every mutator under a versioned name', () => {
     expect([...mutators.keys()].sort()).toEqual([
       'account.update@1',
+      'article.delete@1',
       'article.save@1',
       'contact.update@1',
       'message.add@1',
       'ticket.addTags@1',
       'ticket.assign@1',
       'ticket.create@1',
+      'ticket.delete@1',
       'ticket.removeTags@1',
       'ticket.setCustomFields@1',
       'ticket.setPriority@1',

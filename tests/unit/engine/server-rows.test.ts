@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deferIndexes, restoreIndexes } from '../../../electron/engine/replica/deferred-indexes.ts';
+import { Replica } from '../../../electron/engine/replica/replica.ts';
+import { rebase } from '../../../electron/engine/sync/rebase.ts';
+import { idsInScopes } from '../../../electron/engine/sync/scope-rows.ts';
+import type { Message } from '../../../shared/model/index.ts';
+import { messageAdd, ticketDelete } from '../../../shared/mutators/index.ts';
+import type { Change } from '../../../shared/sync/protocol.ts';
+import { addToChecksum, rowHash } from '../../../shared/sync/row-hash.ts';
+import { agentAlex, contact, T0, T1, TEAM_A, TEAM_B, ticket } from '../shared/fixtures.ts';
+import { baseRows, tempFiles } from './support.ts';
+
+const newFile = tempFiles();
+const replicas: Replica[] = [];
+afterEach(async () => {
+  await Promise.all(replicas.splice(0).map((r) => r.close()));
+});
+
+const TICKET = ticket();
+const NOTE_ID = '0195f0a0-0000-7000-8000-0000000000a3';
+const customerMessage: Message = {
+  id: '0195f0a0-0000-7000-8000-0000000000a2',
+  ticketId: TICKET.id,
+  kind: 'reply',
+  authorType: 'contact',
+  authorId: contact.id,
+  body: 'Any news?',
+  event: null,
+  createdAt: T0,
+};
+
+/** A replica holding the base rows and the customer's message as server rows at version 1. */
+async function serverReplica(): Promise<Replica> {
+  const replica = await Replica.open(newFile());
+  replicas.push(replica);
+  await replica.writer.transaction(() => {
+    for (const { kind, row } of baseRows) replica.serverRows.put(kind, row as never, 1);
+    replica.serverRows.put('message', customerMessage, 1);
+  });
+  return replica;
+}
+
+const pulled = (replica: Replica, changes: Change[], lastMutationId: number, seq: number) =>
+  replica.writer.transaction(() => rebase(replica, { changes, lastMutationId, cursor: { epoch: 'e1', seq } }));
+const del = (seq: number, kind: Change['kind'], id: string): Change => ({ seq, kind, id, op: 'del', data: null });
+const retained = (replica: Replica) => replica.db.prepare('SELECT kind, id FROM _retained ORDER BY kind').all();
+
+describe('server rows', () => {
+  it('keep a ticket the server takes away while a pending mutation needs it, with its thread, until that mutation leaves', async () => {
+    const replica = await serverReplica();
+    await replica.writer.transaction(() =>
+      replica.outbox.record(messageAdd, { id: NOTE_ID, ticketId: TICKET.id, kind: 'note', body: 'Mine.' }, { actorId: agentAlex.id, role: 'agent', now: T1 }),
+    );
+    // The ticket leaves Alex's scopes (moved to another team): evictions for it and its thread.
+    await pulled(replica, [del(5, 'message', customerMessage.id), del(6, 'ticket', TICKET.id)], 0, 6);
+    expect(replica.store.get('ticket', TICKET.id)).toMatchObject({ id: TICKET.id });
+    expect(replica.store.thread(TICKET.id).map((m) => m.id).sort()).toEqual([customerMessage.id, NOTE_ID].sort());
+    expect(retained(replica)).toEqual([
+      { kind: 'message', id: customerMessage.id },
+      { kind: 'ticket', id: TICKET.id },
+    ]);
+    // Retained rows are no longer server rows: the recorded checksum of Alex's team does not count them.
+    expect(replica.serverRows.versions.sums([`team:${TEAM_A}`])).toEqual([{ scope: `team:${TEAM_A}`, count: 0, sum: 0 }]);
+
+    // The note was handled (here: the server's answer included it): the rows go.
+    await pulled(replica, [], 1, 7);
+    expect(replica.store.get('ticket', TICKET.id)).toBeUndefined();
+    expect(replica.store.thread(TICKET.id)).toEqual([]);
+    expect(retained(replica)).toEqual([]);
+  });
+
+  it('remove a server row no pending mutation needs at once, and undo an optimistic delete exactly', async () => {
+    const replica = await serverReplica();
+    const asLead = { actorId: agentAlex.id, role: 'lead' as const, now: T1 };
+    await replica.writer.transaction(() => replica.outbox.record(ticketDelete, { ticketId: TICKET.id }, asLead));
+    expect(replica.store.get('ticket', TICKET.id)).toBeUndefined();
+    expect(replica.store.thread(TICKET.id)).toEqual([]);
+    // The recorded checksum is of server rows only: the pending delete does not touch it.
+    expect(replica.serverRows.versions.sums([`team:${TEAM_A}`])).toEqual([
+      { scope: `team:${TEAM_A}`, count: 2, sum: addToChecksum(rowHash('ticket', TICKET.id, 1), rowHash('message', customerMessage.id, 1)) },
+    ]);
+
+    await pulled(replica, [del(5, 'contact', contact.id)], 0, 5);
+    expect(replica.store.get('contact', contact.id)).toBeUndefined();
+    expect(retained(replica)).toEqual([]);
+    // The pending delete is replayed on top: the ticket stays gone locally until the server decides.
+    expect(replica.store.get('ticket', TICKET.id)).toBeUndefined();
+  });
+
+  it('sweep the rows a download did not confirm', async () => {
+    const replica = await serverReplica();
+    await replica.writer.transaction(() => {
+      replica.serverRows.markUnconfirmed((kind) => idsInScopes(kind, [`team:${TEAM_A}`]));
+      replica.serverRows.put('ticket', { ...TICKET, subject: 'Confirmed' }, 2);
+      return replica.serverRows.sweepUnconfirmed();
+    });
+    expect(replica.store.get('ticket', TICKET.id)?.subject).toBe('Confirmed');
+    expect(replica.store.get('message', customerMessage.id)).toBeUndefined();
+    expect(replica.db.prepare(`SELECT version FROM _versions WHERE kind = 'message'`).all()).toEqual([]);
+    expect(replica.serverRows.versions.sums([`team:${TEAM_A}`])).toEqual([{ scope: `team:${TEAM_A}`, count: 1, sum: rowHash('ticket', TICKET.id, 2) }]);
+  });
+});
+
+describe('recorded scope sums', () => {
+  it('move with the rows in one transaction, and not at all when it fails', async () => {
+    const replica = await serverReplica();
+    const scope = `team:${TEAM_A}`;
+    const before = replica.serverRows.versions.sums([scope]);
+    const fail = (work: () => void) =>
+      replica.writer.transaction(() => {
+        work();
+        throw new Error('boom');
+      });
+    await expect(fail(() => replica.serverRows.put('ticket', { ...TICKET, subject: 'Never' }, 9))).rejects.toThrow('boom');
+    await expect(fail(() => replica.serverRows.batch(() => {
+      replica.serverRows.put('ticket', { ...TICKET, subject: 'Never' }, 9);
+      throw new Error('inner');
+    }))).rejects.toThrow('inner');
+    expect(replica.serverRows.versions.sums([scope])).toEqual(before);
+
+    // A ticket handed to another team leaves Alex's team sum; the server then re-sends its thread in the new team's.
+    await replica.writer.transaction(() => {
+      replica.serverRows.put('ticket', { ...TICKET, teamId: TEAM_B }, 5);
+      replica.serverRows.put('message', customerMessage, 6);
+    });
+    expect(replica.serverRows.versions.sums([scope, `team:${TEAM_B}`])).toEqual([
+      { scope, count: 0, sum: 0 },
+      { scope: `team:${TEAM_B}`, count: 2, sum: addToChecksum(rowHash('ticket', TICKET.id, 5), rowHash('message', customerMessage.id, 6)) },
+    ]);
+  });
+});
+
+describe('deferred indexes', () => {
+  it('are dropped for a bulk load and built again exactly, even across a restart', async () => {
+    const file = newFile();
+    const first = await Replica.open(file);
+    const indexSql = (r: Replica) => r.db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('tickets', 'messages', 'contacts') ORDER BY name`).pluck().all();
+    const before = indexSql(first);
+    expect(before.length).toBeGreaterThan(5);
+    await first.writer.transaction(() => deferIndexes(first.db, first.meta));
+    expect(indexSql(first)).toEqual([]);
+    await first.close();
+
+    const second = await Replica.open(file);
+    replicas.push(second);
+    await restoreIndexes(second.db, second.meta, second.writer);
+    expect(indexSql(second)).toEqual(before);
+    expect(second.meta.get('deferred_indexes')).toBeUndefined();
+  });
+});
