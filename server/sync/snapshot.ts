@@ -5,6 +5,7 @@ import { SnapshotRequest, type BootstrapResponse, type SnapshotResponse } from '
 import type { Actor } from '../auth/actor.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { claimClient } from '../store/clients.ts';
+import { consistentRead } from '../store/consistent-read.ts';
 import { fromRow } from '../store/rows.ts';
 import { entityTables, type Database } from '../store/schema.ts';
 import { headCursor } from '../store/workspace.ts';
@@ -23,7 +24,7 @@ function visibleRows(db: Kysely<Database>, kind: EntityKind, visibility: Visibil
 /** Starts a bootstrap: the cursor to pull from afterwards, and how many rows of each kind will come. */
 export async function bootstrap(db: Kysely<Database>, actor: Actor, body: unknown): Promise<BootstrapResponse> {
   const { clientId } = parseBody(BootstrapRequest, body);
-  return db.transaction().execute(async (trx) => {
+  return consistentRead(db, async (trx) => {
     const lastMutationId = await claimClient(trx, clientId, actor.agentId);
     const cursor = await headCursor(trx);
     const counts: Partial<Record<EntityKind, number>> = {};

@@ -5,7 +5,8 @@ import type { Cursor } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL } from '../../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { agentByEmail, mutation, note, post, readStore, signIn, ticketsOf } from './api.ts';
+import { readStore } from '../../support/store.ts';
+import { agentByEmail, mutation, note, post, signIn, ticketsOf } from './api.ts';
 
 let server: TestServer;
 let alex: Awaited<ReturnType<typeof signIn>>;
@@ -14,8 +15,8 @@ let open: Ticket;
 beforeAll(async () => {
   server = await startTestServer({ demo: { scale: 0.05 } });
   alex = await signIn(server.url, DEMO_AGENT_EMAIL);
-  const team = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
-  open = (await ticketsOf(server.dbFile, (t) => t.teamId === team && t.status === 'open'))[0] as Ticket;
+  const team = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds[0];
+  open = (await ticketsOf(server.location, (t) => t.teamId === team && t.status === 'open'))[0] as Ticket;
 });
 afterAll(async () => {
   await server.close();
@@ -89,7 +90,7 @@ describe('snapshot', () => {
         after = page.next;
       } while (after);
       const table = ({ ticket: 'tickets', message: 'messages', contact: 'contacts' } as const)[kind];
-      const all = await readStore(server.dbFile, (db) => db.selectFrom(table).select('id').orderBy('id').execute());
+      const all = await readStore(server.location, (db) => db.selectFrom(table).select('id').orderBy('id').execute());
       expect(ids).toEqual(all.map((r) => r.id));
       expect(counts[kind]).toBe(all.length);
     }

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ORG_SCOPE } from '../sync/scopes.ts';
+import { reportBusError, type Bus } from './bus.ts';
+
+export const COMMIT_TOPIC = 'commit';
+
+/**
+ * What every instance hears after a push committed: the last seq and the scopes it touched, which
+ * is enough to poke the right sockets. Later fields (e.g. inline deltas) go here; an instance that
+ * does not know them yet drops them and still pokes.
+ */
+export const CommitNotice = z.object({ seq: z.number().int().nonnegative(), scopes: z.array(z.string()) });
+export type CommitNotice = z.infer<typeof CommitNotice>;
+
+/**
+ * Every agent reads the org scope, so a notice for it reaches every socket: what other instances
+ * get when a notice is too big to travel (a spurious poke only costs a pull).
+ */
+const pokeEveryone = (seq: number): CommitNotice => ({ seq, scopes: [ORG_SCOPE] });
+
+export function publishCommit(bus: Bus, notice: CommitNotice): Promise<void> {
+  return bus.publish(COMMIT_TOPIC, notice, pokeEveryone(notice.seq));
+}
+
+/**
+ * Hears every commit, made here or on another instance. After a gap in what other instances said,
+ * it hears a notice for the head that pokes every socket, so each client pulls what it missed.
+ * A notice that does not parse is reported and dropped.
+ */
+export function onCommit(bus: Bus, head: () => Promise<number>, handler: (notice: CommitNotice) => void): () => void {
+  const offCommit = bus.subscribe(COMMIT_TOPIC, (payload) => handler(CommitNotice.parse(payload)));
+  const offGap = bus.onGap(() => void head().then((seq) => handler(pokeEveryone(seq)), reportBusError));
+  return () => {
+    offCommit();
+    offGap();
+  };
+}
