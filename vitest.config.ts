@@ -5,8 +5,10 @@ import { postgresSkipReason } from './tests/support/postgres-binaries.ts';
 // scripts/test.mjs sets ORBIT_REPORT_DIR to collect a JSON report it can sum up.
 const reportDir = process.env.ORBIT_REPORT_DIR;
 
-// The server suite runs on both stores; the integration tests on ORBIT_TEST_STORE (SQLite unless set).
+// The server suite runs on both stores (`*.postgres.test.ts` on PostgreSQL only: several instances
+// sharing one database); the integration tests on ORBIT_TEST_STORE (SQLite unless set).
 const serverTests = 'tests/unit/server/**/*.test.ts';
+const postgresOnly = '**/*.postgres.test.ts';
 const postgresSetup = 'tests/support/postgres.ts';
 const integrationStore = process.env.ORBIT_TEST_STORE ?? 'sqlite';
 const postgresSkipped = postgresSkipReason();
@@ -22,7 +24,7 @@ export default defineConfig({
     reporters: reportDir ? ['default', ['json', { outputFile: join(reportDir, 'vitest.json') }]] : ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [serverTests], testTimeout: 10_000 } },
-      { extends: true, test: { name: 'server:sqlite', include: [serverTests], env: { ORBIT_TEST_STORE: 'sqlite' }, testTimeout: 10_000 } },
+      { extends: true, test: { name: 'server:sqlite', include: [serverTests], exclude: [postgresOnly], env: { ORBIT_TEST_STORE: 'sqlite' }, testTimeout: 10_000 } },
       ...(postgresSkipped
         ? []
         : [
