@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL, DEMO_PASSWORD } from './demo/credentials.ts';
 import { seedDemo, SeedRefused } from './demo/seed.ts';
 import { startServer } from './start.ts';
-import { openDatabase, type StoreLocation } from './store/dialect.ts';
+import { dialectOfLocation, openDatabase, type StoreLocation } from './store/dialect.ts';
 import { migrate } from './store/migrate.ts';
 import { openStore } from './store/open.ts';
 import { ensureWorkspace } from './store/workspace.ts';
@@ -54,8 +54,9 @@ function store(): { location: StoreLocation; name: string } {
     let url: URL;
     try {
       url = new URL(databaseUrl);
+      dialectOfLocation({ databaseUrl });
     } catch {
-      throw new UsageError('--database-url is not a URL; expected postgres://user:password@host:port/name.');
+      throw new UsageError('--database-url must be a postgres://user:password@host:port/name URL.');
     }
     return { location: { databaseUrl }, name: `PostgreSQL database "${url.pathname.slice(1)}"${url.host ? ` on ${url.host}` : ''}` };
   }
