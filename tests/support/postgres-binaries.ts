@@ -17,5 +17,7 @@ export function postgresBinaries(): string | null {
  */
 export function postgresSkipReason(): string | null {
   if (process.env.ORBIT_TEST_PG_URL || process.env.CI === 'true' || postgresBinaries()) return null;
-  return 'no PostgreSQL binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin, $ORBIT_PG_BIN or $PATH, and no ORBIT_TEST_PG_URL. Install postgresql to run them.';
+  return `${NO_BINARIES}, and no ORBIT_TEST_PG_URL. Install postgresql to run them.`;
 }
+
+export const NO_BINARIES = 'no PostgreSQL binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin, $ORBIT_PG_BIN or $PATH';

@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/store/dialect.ts';
 import { migrate } from '../../server/store/migrate.ts';
-import { postgresBinaries, postgresSkipReason } from './postgres-binaries.ts';
+import { NO_BINARIES, postgresBinaries } from './postgres-binaries.ts';
 
 export interface PostgresForTests {
   /** A superuser URL of the maintenance database `postgres`: tests create their databases through it. */
@@ -58,7 +58,7 @@ function run(bin: string, args: string[]): void {
  */
 async function startCluster(): Promise<Cluster> {
   const bin = postgresBinaries();
-  if (!bin) throw new Error(`PostgreSQL is required here (CI=true) but ${postgresSkipReason() ?? 'its binaries were not found'}`);
+  if (!bin) throw new Error(`The PostgreSQL suite must run here (CI=true), but there are ${NO_BINARIES}.`);
   const dir = mkdtempSync(join(tmpdir(), 'orbit-pg-'));
   const data = join(dir, 'data');
   if (process.getuid?.() === 0) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type StoreLocation } from '../../server/store/dialect.ts';
+import { migrate } from '../../server/store/migrate.ts';
 import type { Database } from '../../server/store/schema.ts';
 import { databaseUrl } from './postgres.ts';
 
@@ -51,8 +52,11 @@ async function freshDatabase(migrated: boolean): Promise<string> {
  * (migrated, unless asked for an empty one). Nothing is shared between test files.
  */
 export async function freshStore(opts: { kind?: StoreKind; migrated?: boolean } = {}): Promise<StoreLocation> {
-  const kind = opts.kind ?? testStoreKind();
-  return kind === 'postgres' ? { databaseUrl: await freshDatabase(opts.migrated ?? true) } : { dbFile: tempDbFile() };
+  const migrated = opts.migrated ?? true;
+  if ((opts.kind ?? testStoreKind()) === 'postgres') return { databaseUrl: await freshDatabase(migrated) };
+  const location = { dbFile: tempDbFile() };
+  if (migrated) await readStore(location, (db) => migrate(db));
+  return location;
 }
 
 /** Reads (or changes) a test server's store directly, beside the running server, on either dialect. */
