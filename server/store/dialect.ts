@@ -37,7 +37,7 @@ export function dialectOfLocation(location: StoreLocation): StoreDialect {
 }
 
 /** Which dialect a Kysely instance (or a migration's transaction) speaks, for the few statements that differ. */
-export function dialectOf(db: Kysely<unknown>): StoreDialect {
+export function dialectOf<DB>(db: Kysely<DB>): StoreDialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
