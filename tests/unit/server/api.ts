@@ -39,6 +39,9 @@ export const mutation = (id: number, name: string, args: unknown): PendingMutati
 export const note = (id: number, ticketId: string, body = `Note ${id}`) =>
   mutation(id, 'message.add@1', { id: newId(), ticketId, kind: 'note', body });
 
+/** Reads (or changes) the server's store directly, beside the running server; on either dialect. */
+export { readStore };
+
 export const ticketsOf = (location: StoreLocation, where: (t: Ticket) => boolean) =>
   readStore(location, async (db) => (await db.selectFrom('tickets').selectAll().orderBy('number').execute()).map((r) => fromRow('ticket', r)).filter(where));
 

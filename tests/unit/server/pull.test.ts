@@ -5,8 +5,7 @@ import type { Cursor } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL } from '../../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { readStore } from '../../support/store.ts';
-import { agentByEmail, mutation, note, post, signIn, ticketsOf } from './api.ts';
+import { agentByEmail, mutation, note, post, readStore, signIn, ticketsOf } from './api.ts';
 
 let server: TestServer;
 let alex: Awaited<ReturnType<typeof signIn>>;

@@ -6,8 +6,7 @@ import { ApiError, MAX_PUSH_MUTATIONS, MAX_SYNC_BODY_BYTES } from '../../../shar
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { readStore } from '../../support/store.ts';
-import { agentByEmail, mutation, note, post, send, signIn, ticketsOf } from './api.ts';
+import { agentByEmail, mutation, note, post, readStore, send, signIn, ticketsOf } from './api.ts';
 
 let server: TestServer;
 let alex: Awaited<ReturnType<typeof signIn>>;
