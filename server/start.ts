@@ -31,29 +31,24 @@ export type ServerOptions = StoreLocation & {
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const db = await openStore(opts);
-  let bus: Bus;
-  try {
-    bus = opts.databaseUrl === undefined ? new LocalBus() : await PostgresBus.open({ databaseUrl: opts.databaseUrl, db });
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
-  const hub = new RealtimeHub();
-  onCommit(bus, async () => (await headCursor(db)).seq, ({ seq, scopes }) => hub.poke(seq, scopes));
-  const app = await buildApp({ db, hub, bus, logger: opts.logger ?? false, ...(opts.loginLimit && { loginLimit: opts.loginLimit }) });
+  // Undone in reverse: sockets first, then HTTP, the bus, the store.
+  const opened: (() => Promise<void> | void)[] = [() => db.destroy()];
   const close = async () => {
-    hub.close();
-    await app.close();
-    await bus.close();
-    await db.destroy();
+    for (const step of opened.splice(0).reverse()) await step();
   };
   try {
+    const bus: Bus = opts.databaseUrl === undefined ? new LocalBus() : await PostgresBus.open({ databaseUrl: opts.databaseUrl, db });
+    opened.push(() => bus.close());
+    const hub = new RealtimeHub();
+    onCommit(bus, async () => (await headCursor(db)).seq, ({ seq, scopes }) => hub.poke(seq, scopes));
+    const app = await buildApp({ db, hub, bus, logger: opts.logger ?? false, ...(opts.loginLimit && { loginLimit: opts.loginLimit }) });
+    opened.push(() => app.close(), () => hub.close());
     await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+    const { address, port } = app.server.address() as AddressInfo;
+    const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
+    return { url: `http://${host}:${port}`, port, close };
   } catch (err) {
     await close();
     throw err;
   }
-  const { address, port } = app.server.address() as AddressInfo;
-  const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
-  return { url: `http://${host}:${port}`, port, close };
 }
