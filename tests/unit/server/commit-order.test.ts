@@ -18,7 +18,7 @@ console.log(`commit-order: seed ${SEED} (replay with ORBIT_TEST_SEED=${SEED})`);
 /** Agents of the first demo team (and its lead): each pushes notes on the team's tickets from several clients. */
 const WRITERS = [DEMO_AGENT_EMAIL, 'priya@orbit.demo', DEMO_LEAD_EMAIL];
 const CLIENTS_PER_WRITER = 3;
-const PUSHES_PER_CLIENT = 8;
+const PUSHES_PER_CLIENT = 6;
 
 let server: TestServer;
 let tickets: Ticket[];
