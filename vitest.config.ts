@@ -1,8 +1,18 @@
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { postgresSkipReason } from './tests/support/postgres-binaries.ts';
 
 // scripts/test.mjs sets ORBIT_REPORT_DIR to collect a JSON report it can sum up.
 const reportDir = process.env.ORBIT_REPORT_DIR;
+
+// The server suite runs on both stores (`*.postgres.test.ts` on PostgreSQL only: several instances
+// sharing one database); the integration tests on ORBIT_TEST_STORE (SQLite unless set).
+const serverTests = 'tests/unit/server/**/*.test.ts';
+const postgresOnly = '**/*.postgres.test.ts';
+const postgresSetup = 'tests/support/postgres.ts';
+const integrationStore = process.env.ORBIT_TEST_STORE ?? 'sqlite';
+const postgresSkipped = postgresSkipReason();
+if (postgresSkipped) console.warn(`\nSkipping the PostgreSQL server suite: ${postgresSkipped}\n`);
 
 export default defineConfig({
   test: {
@@ -13,11 +23,34 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: reportDir ? ['default', ['json', { outputFile: join(reportDir, 'vitest.json') }]] : ['default'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 10_000 } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [serverTests], testTimeout: 10_000 } },
+      { extends: true, test: { name: 'server:sqlite', include: [serverTests], exclude: [postgresOnly], env: { ORBIT_TEST_STORE: 'sqlite' }, testTimeout: 10_000 } },
+      ...(postgresSkipped
+        ? []
+        : [
+            {
+              extends: true,
+              test: {
+                name: 'server:postgres',
+                include: [serverTests],
+                env: { ORBIT_TEST_STORE: 'postgres' },
+                globalSetup: [postgresSetup],
+                testTimeout: 20_000,
+                hookTimeout: 20_000,
+              },
+            },
+          ]),
       {
         extends: true,
         // Real servers, engines and initial syncs over loopback take longer than a unit test.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          env: { ORBIT_TEST_STORE: integrationStore },
+          globalSetup: integrationStore === 'postgres' ? [postgresSetup] : [],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

@@ -77,7 +77,7 @@ try {
   for (const { deferIndexes, label } of variants) line(`replica writes only, ${label}:`, await timedBootstrap(memory, deferIndexes));
 
   const scale = Number(values.scale);
-  const server = await startTestServer({ demo: { scale, seed: 1 }, dbFile: join(dir, 'server.sqlite') });
+  const server = await startTestServer({ demo: { scale, seed: 1 }, location: { dbFile: join(dir, 'server.sqlite') } });
   try {
     const { token } = await new SyncApi(server.url, null).login(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
     for (const { deferIndexes, label } of variants) line(`demo x${scale} over loopback, ${label}:`, await timedBootstrap(new SyncApi(server.url, token), deferIndexes));

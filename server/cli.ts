@@ -6,27 +6,31 @@ import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL, DEMO_PASSWORD } fr
 import { seedDemo, SeedRefused } from './demo/seed.ts';
 import { startServer } from './start.ts';
 import { compactLog } from './sync/compaction.ts';
-import { openDatabase } from './store/dialect.ts';
+import { dialectOfLocation, openDatabase, type StoreLocation } from './store/dialect.ts';
 import { migrate } from './store/migrate.ts';
 import { openStore } from './store/open.ts';
 import { ensureWorkspace } from './store/workspace.ts';
 
 const USAGE = `Usage: orbit-server <command> [options]
 
-  migrate [--db FILE]                              bring the database to the newest schema
-  seed --demo [--db FILE] [--seed N] [--scale X]   load the demo workspace into an empty database
-  serve [--db FILE] [--port N] [--host H] [--log]  run the server (Ctrl+C stops it)
-  compact --keep-days N [--db FILE]                drop change-log entries older than N days; replicas further
-                                                   behind download again only the scopes those entries touched
+  migrate [STORE]                              bring the database to the newest schema
+  seed --demo [STORE] [--seed N] [--scale X]   load the demo workspace into an empty database
+  serve [STORE] [--port N] [--host H] [--log]  run the server (Ctrl+C stops it)
+  compact --keep-days N [STORE]                drop change-log entries older than N days; replicas further
+                                               behind download again only the scopes those entries touched
 
-  --db defaults to .orbit-data/server.sqlite`;
+  STORE is one of
+    --db FILE                 a SQLite file (default .orbit-data/server.sqlite): one server on one machine
+    --database-url URL        a PostgreSQL database, postgres://user:password@host:port/name
+                              (or env ORBIT_DATABASE_URL): any number of servers sharing it`;
 
 class UsageError extends Error {}
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
-    db: { type: 'string', default: '.orbit-data/server.sqlite' },
+    db: { type: 'string' },
+    'database-url': { type: 'string' },
     demo: { type: 'boolean', default: false },
     seed: { type: 'string' },
     scale: { type: 'string' },
@@ -45,16 +49,30 @@ function numberOption(name: string, value: string | undefined, check: (n: number
   return n;
 }
 
-function dbFile(): string {
-  const file = resolve(values.db);
+/** The store the options name, and how to name it in messages (never with the URL's password). */
+function store(): { location: StoreLocation; name: string } {
+  if (values.db !== undefined && values['database-url'] !== undefined) throw new UsageError('Give either --db or --database-url, not both.');
+  // An explicit --db wins over the environment.
+  const databaseUrl = values['database-url'] ?? (values.db === undefined ? process.env.ORBIT_DATABASE_URL : undefined);
+  if (databaseUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+      dialectOfLocation({ databaseUrl });
+    } catch {
+      throw new UsageError('--database-url must be a postgres://user:password@host:port/name URL.');
+    }
+    return { location: { databaseUrl }, name: `PostgreSQL database "${url.pathname.slice(1)}"${url.host ? ` on ${url.host}` : ''}` };
+  }
+  const file = resolve(values.db ?? '.orbit-data/server.sqlite');
   mkdirSync(dirname(file), { recursive: true });
-  return file;
+  return { location: { dbFile: file }, name: file };
 }
 
 async function migrateCommand(): Promise<void> {
-  const file = dbFile();
-  console.log(`Migrating ${file}…`);
-  const db = openDatabase(file);
+  const { location, name } = store();
+  console.log(`Migrating ${name}…`);
+  const db = openDatabase(location);
   try {
     const ran = await migrate(db);
     await ensureWorkspace(db);
@@ -68,9 +86,9 @@ async function seedCommand(): Promise<void> {
   if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is).');
   const seed = numberOption('seed', values.seed, Number.isInteger);
   const scale = numberOption('scale', values.scale, (n) => n > 0 && n <= 10);
-  const file = dbFile();
-  console.log(`Opening ${file}…`);
-  const db = await openStore(file);
+  const { location, name } = store();
+  console.log(`Opening ${name}…`);
+  const db = await openStore(location);
   try {
     const started = performance.now();
     const demo = await seedDemo(db, { ...(seed !== undefined && { seed }), ...(scale !== undefined && { scale }), onProgress: (m) => console.log(m) });
@@ -83,9 +101,9 @@ async function seedCommand(): Promise<void> {
 
 async function serveCommand(): Promise<void> {
   const port = numberOption('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
-  const file = dbFile();
-  console.log(`Starting the Orbit server on ${file}…`);
-  const server = await startServer({ dbFile: file, ...(port !== undefined && { port }), ...(values.host && { host: values.host }), logger: values.log });
+  const { location, name } = store();
+  console.log(`Starting the Orbit server on ${name}…`);
+  const server = await startServer({ ...location, ...(port !== undefined && { port }), ...(values.host && { host: values.host }), logger: values.log });
   console.log(`Orbit server listening on ${server.url}`);
   const stop = (signal: string) => {
     console.log(`${signal}: stopping…`);
@@ -104,13 +122,13 @@ async function serveCommand(): Promise<void> {
 async function compactCommand(): Promise<void> {
   const keepDays = numberOption('keep-days', values['keep-days'], (n) => n >= 0);
   if (keepDays === undefined) throw new UsageError('compact needs --keep-days N.');
-  const file = dbFile();
-  const db = await openStore(file);
+  const { location, name } = store();
+  const db = await openStore(location);
   try {
     const { horizon, scopes } = await compactLog(db, { keepDays });
     console.log(
       horizon === null
-        ? `Nothing in ${file} is older than ${keepDays} days.`
+        ? `Nothing in ${name} is older than ${keepDays} days.`
         : `Dropped the change log up to seq ${horizon}; replicas behind it download again: ${scopes.join(', ')}.`,
     );
   } finally {

@@ -3,6 +3,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { MAX_SYNC_BODY_BYTES } from '../../shared/sync/protocol.ts';
+import type { Bus } from '../realtime/bus.ts';
 import type { RealtimeHub } from '../realtime/hub.ts';
 import type { Database } from '../store/schema.ts';
 import { installErrorHandling } from './errors.ts';
@@ -14,19 +15,21 @@ import { syncRoutes } from './routes/sync.ts';
 export interface AppOptions {
   db: Kysely<Database>;
   hub: RealtimeHub;
+  /** Where commits are announced, to this instance's hub and to the other instances'. */
+  bus: Bus;
   logger?: boolean;
   loginLimit?: LoginLimit;
 }
 
 /** The HTTP API and realtime socket over one store; not listening yet (tests may `inject`). */
-export async function buildApp({ db, hub, logger = false, loginLimit = DEFAULT_LOGIN_LIMIT }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, hub, bus, logger = false, loginLimit = DEFAULT_LOGIN_LIMIT }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES });
   installErrorHandling(app);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   healthRoutes(app, db);
   authRoutes(app, db, loginLimit);
-  syncRoutes(app, db, hub);
+  syncRoutes(app, db, bus);
   realtimeRoutes(app, db, hub);
   return app;
 }

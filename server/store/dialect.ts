@@ -1,12 +1,47 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema.ts';
 
+/** Where a store lives: a SQLite file (or ':memory:') on this machine, or a PostgreSQL database many servers share. */
+export type StoreLocation = { dbFile: string; databaseUrl?: never } | { databaseUrl: string; dbFile?: never };
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+/** Connections per server instance; PostgreSQL's default limit of 100 leaves room for several instances. */
+const POOL_SIZE = 10;
+const INT8_OID = 20;
+
 /**
- * The one place that picks the SQL dialect. Everything else talks to Kysely, so a
- * PostgreSQL dialect can slot in here as a second choice.
+ * int8 (counts, bigint columns) arrives as text from pg, because it may not fit a JS number. Ours
+ * always do in practice; one that does not becomes a BigInt, which fails loudly (JSON, arithmetic)
+ * instead of silently losing digits.
  */
-export function openDatabase(file: string): Kysely<Database> {
+function parseInt8(text: string): number | bigint {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : BigInt(text);
+}
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** The location's dialect; a databaseUrl must be a postgres:// URL. */
+export function dialectOfLocation(location: StoreLocation): StoreDialect {
+  if (location.databaseUrl === undefined) return 'sqlite';
+  if (!/^postgres(ql)?:\/\//.test(location.databaseUrl)) {
+    throw new Error(`The database URL must start with postgres:// or postgresql:// (got "${location.databaseUrl.split(':')[0]}:…").`);
+  }
+  return 'postgres';
+}
+
+/** Which dialect a Kysely instance (or a migration's transaction) speaks, for the few statements that differ. */
+export function dialectOf<DB>(db: Kysely<DB>): StoreDialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+function openSqlite(file: string): Kysely<Database> {
   const sqlite = new SQLite(file);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   // Several server processes (or a CLI beside a running server) may share one file.
@@ -14,4 +49,19 @@ export function openDatabase(file: string): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function openPostgres(connectionString: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString, max: POOL_SIZE, keepAlive: true, types: pgTypes });
+  // An idle connection the database dropped (restart, failover) must not crash the server: the pool replaces it.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * The one place that picks the SQL dialect. Everything else talks to Kysely; where the dialects
+ * differ (column types, locking, notifications) the code asks `dialectOf`.
+ */
+export function openDatabase(location: StoreLocation): Kysely<Database> {
+  return dialectOfLocation(location) === 'postgres' ? openPostgres(location.databaseUrl as string) : openSqlite(location.dbFile as string);
 }

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { openDatabase } from './dialect.ts';
+import { openDatabase, type StoreLocation } from './dialect.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { ensureWorkspace } from './workspace.ts';
 
-/** Opens the store at `file` (or ':memory:'), migrated and with its workspace in place. */
-export async function openStore(file: string): Promise<Kysely<Database>> {
-  const db = openDatabase(file);
+/** Opens the store (a SQLite file or a PostgreSQL database), migrated and with its workspace in place. */
+export async function openStore(location: StoreLocation): Promise<Kysely<Database>> {
+  const db = openDatabase(location);
   try {
     await migrate(db);
     await ensureWorkspace(db);

@@ -27,6 +27,20 @@ export async function headCursor(db: Kysely<Database> | Transaction<Database>): 
 }
 
 /**
+ * Makes the calling transaction the only writer until it ends; call it before its first read.
+ * On PostgreSQL the workspace row lock makes a concurrent writer wait here, so every read a
+ * mutation makes sees every write committed before it (no lost update between two pushes on two
+ * connections). On SQLite this takes the database write lock, which also orders separate processes.
+ */
+export async function lockForWriting(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .updateTable('workspace')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', '=', WORKSPACE_ID)
+    .execute();
+}
+
+/**
  * Takes the next `count` numbers of a workspace counter and returns the first. The UPDATE
  * holds the workspace row lock until commit, which is what keeps change-log seqs in commit order.
  */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { dropChangesThrough, lastSeqBefore } from '../store/change-log.ts';
 import type { Database } from '../store/schema.ts';
+import { lockForWriting } from '../store/workspace.ts';
 import type { Visibility } from './scopes.ts';
 
 const DAY_MS = 86_400_000;
@@ -21,6 +22,8 @@ export async function compactLog(db: Kysely<Database>, { keepDays, now = new Dat
   if (!(keepDays >= 0)) throw new Error(`keepDays must be 0 or more, not ${keepDays}.`);
   const cutoff = new Date(now.getTime() - keepDays * DAY_MS).toISOString();
   return db.transaction().execute(async (trx) => {
+    // Before the first read, as every writer does: the CLI may compact beside running servers.
+    await lockForWriting(trx);
     const horizon = await lastSeqBefore(trx, cutoff);
     if (horizon === null) return { horizon: null, scopes: [] };
     const dropped = await dropChangesThrough(trx, horizon);

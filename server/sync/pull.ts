@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { firstMutationAfter, readChanges } from '../store/change-log.ts';
 import { claimClient } from '../store/clients.ts';
+import { consistentRead } from '../store/consistent-read.ts';
 import type { Database } from '../store/schema.ts';
 import { readWorkspace } from '../store/workspace.ts';
 import { readChecksums, scopesOfReader } from './checksums.ts';
@@ -19,7 +20,7 @@ export const DEFAULT_PULL_LIMIT = 1000;
 export async function pull(db: Kysely<Database>, actor: Actor, body: unknown): Promise<PullResponse> {
   const request = parseBody(PullRequest, body);
   const limit = request.limit ?? DEFAULT_PULL_LIMIT;
-  return db.transaction().execute(async (trx) => {
+  return consistentRead(db, async (trx) => {
     const last = await claimClient(trx, request.clientId, actor.agentId);
     const { epoch, last_seq: head } = await readWorkspace(trx);
     if (request.cursor.epoch !== epoch) {

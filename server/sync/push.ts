@@ -7,6 +7,7 @@ import { ApiFailure } from '../http/api-failure.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { advanceLastMutationId, claimClient, lastMutationId, recordedRejection, recordRejection } from '../store/clients.ts';
 import type { Database } from '../store/schema.ts';
+import { lockForWriting } from '../store/workspace.ts';
 import { serverMutationTx, type CommitEffect } from './mutation-tx.ts';
 
 type Outcome =
@@ -48,6 +49,7 @@ async function earlierOutcome(db: Kysely<Database>, clientId: string, mutationId
 async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m: PendingMutation, mutator: Mutator): Promise<Outcome> {
   const trx = await db.startTransaction().execute();
   try {
+    await lockForWriting(trx);
     const last = await lastMutationId(trx, clientId);
     if (m.id !== last + 1) {
       await trx.rollback().execute();

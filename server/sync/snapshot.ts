@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { claimClient } from '../store/clients.ts';
+import { consistentRead } from '../store/consistent-read.ts';
 import { fromRow } from '../store/rows.ts';
 import { entityTables, type Database } from '../store/schema.ts';
 import { headCursor } from '../store/workspace.ts';
@@ -34,7 +35,7 @@ async function countRows(db: VersionedDb, kind: EntityKind, scopes: readonly str
 /** Starts a bootstrap: the cursor to pull from afterwards, the caller's scopes, and how many rows of each kind will come. */
 export async function bootstrap(db: Kysely<Database>, actor: Actor, body: unknown): Promise<BootstrapResponse> {
   const { clientId } = parseBody(BootstrapRequest, body);
-  return db.transaction().execute(async (trx) => {
+  return consistentRead(db, async (trx) => {
     const lastMutationId = await claimClient(trx, clientId, actor.agentId);
     const cursor = await headCursor(trx);
     const scopes = await scopesOfReader(trx, actor.visibility);

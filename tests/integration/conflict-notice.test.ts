@@ -3,7 +3,8 @@ import { DEMO_AGENT_EMAIL } from '../../server/demo/credentials.ts';
 import type { DeskApi, TimelineMessage } from '../../shared/ipc/index.ts';
 import type { Priority } from '../../shared/model/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { idleAndOnline, onServerDb, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
+import { readStore } from '../support/store.ts';
+import { idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 const cleanup: (() => Promise<void>)[] = [];
@@ -42,17 +43,15 @@ describe('two agents change the same priority offline', () => {
     expect((await priya.desk.invoke('ticket.get', { id: ticketId }))?.ticket.priority).toBe(priyaValue);
 
     // The server comes back; each engine reconnects and pushes on its own, in whichever order.
-    server = await startTestServer({ dbFile: server.dbFile, port: server.port });
+    server = await startTestServer({ location: server.location, port: server.port });
     await Promise.all([untilStatus(alex.desk, idleAndOnline), untilStatus(priya.desk, idleAndOnline)]);
     await Promise.all([settled(alex.desk), settled(priya.desk)]);
 
     // Server commit order decides: the priority change committed last is the value.
-    const committed = onServerDb(server.dbFile, (db) =>
-      db
-        .prepare(`SELECT json_extract(data, '$.priority') FROM change_log WHERE kind = 'ticket' AND entity_id = ? AND client_id IS NOT NULL ORDER BY seq`)
-        .pluck()
-        .all(ticketId),
-    ) as Priority[];
+    const logged = await readStore(server.location, (db) =>
+      db.selectFrom('change_log').select('data').where('kind', '=', 'ticket').where('entity_id', '=', ticketId).where('client_id', 'is not', null).orderBy('seq').execute(),
+    );
+    const committed = logged.map((r) => (JSON.parse(r.data ?? '{}') as { priority: Priority }).priority);
     const winner = committed.at(-1);
     expect([alexValue, priyaValue]).toContain(winner);
     const [alexView, priyaView] = await Promise.all([alex.desk.invoke('ticket.get', { id: ticketId }), priya.desk.invoke('ticket.get', { id: ticketId })]);

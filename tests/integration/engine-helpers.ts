@@ -1,5 +1,4 @@
 export { tempFiles as replicaFiles } from '../unit/engine/support.ts';
-import Database from 'better-sqlite3';
 import { Engine } from '../../electron/engine/engine.ts';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { createDeskApi, type DeskApi, type DeskTransport, type SyncStatus } from '../../shared/ipc/index.ts';
@@ -39,16 +38,6 @@ export const idleAndOnline = (s: SyncStatus) => s.phase === 'idle' && s.online &
 
 export function deskOf(transport: DeskTransport): DeskApi {
   return createDeskApi(transport);
-}
-
-/** Writes straight into a server's database, behind the API (as an administrator or a restore would): replicas hear nothing of it. */
-export function onServerDb<T>(dbFile: string, task: (db: Database.Database) => T): T {
-  const db = new Database(dbFile);
-  try {
-    return task(db);
-  } finally {
-    db.close();
-  }
 }
 
 /** An engine in this process on a fresh replica (pollIntervalMs 0), signed in and caught up. `opened` hears of it so the test can close it. */

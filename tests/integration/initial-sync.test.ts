@@ -72,8 +72,8 @@ describe('the initial sync', () => {
 
   it('brings the open tickets of the agent’s teams first, then their threads, then history', async () => {
     const api = await alexApi();
-    const alex = await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL);
-    const openOnServer = (await ticketsOf(server.dbFile, (t) => alex.teamIds.includes(t.teamId ?? '') && UNSOLVED_STATUSES.includes(t.status))).length;
+    const alex = await agentByEmail(server.location, DEMO_AGENT_EMAIL);
+    const openOnServer = (await ticketsOf(server.location, (t) => alex.teamIds.includes(t.teamId ?? '') && UNSOLVED_STATUSES.includes(t.status))).length;
     expect(openOnServer).toBeGreaterThan(0);
     const replica = await Replica.open(newReplica());
     const seen: { open: number; settled: number; messages: number }[] = [];
@@ -102,10 +102,10 @@ describe('the initial sync', () => {
 
   it('never misses a ticket, nor its thread, that moves to an earlier share of the history during the download', async () => {
     const api = await alexApi();
-    const alex = await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL);
-    const [solved] = await ticketsOf(server.dbFile, (t) => t.status === 'solved' && alex.teamIds.includes(t.teamId ?? ''));
+    const alex = await agentByEmail(server.location, DEMO_AGENT_EMAIL);
+    const [solved] = await ticketsOf(server.location, (t) => t.status === 'solved' && alex.teamIds.includes(t.teamId ?? ''));
     if (!solved) throw new Error('the demo has no solved ticket in the agent’s team');
-    const thread = await readStore(server.dbFile, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', solved.id).execute());
+    const thread = await readStore(server.location, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', solved.id).execute());
     expect(thread.length).toBeGreaterThan(0);
     const dbFile = newReplica();
     const clientId = newId();

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL } from '../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { idleAndOnline, onServerDb, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
+import { readStore } from '../support/store.ts';
+import { idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 const cleanup: (() => Promise<void>)[] = [];
@@ -34,13 +35,13 @@ describe('a ticket created while the server is down', () => {
     expect(queued).toMatchObject({ number: null, pendingSync: true });
     await untilStatus(desk, (s) => s.phase === 'offline' && s.pending === 1);
 
-    server = await startTestServer({ dbFile: server.dbFile, port: server.port });
+    server = await startTestServer({ location: server.location, port: server.port });
     await untilStatus(desk, idleAndOnline);
 
-    const [number, last, messages] = onServerDb(server.dbFile, (db) => [
-      db.prepare('SELECT number FROM tickets WHERE id = ?').pluck().get(created.ticketId),
-      db.prepare('SELECT last_ticket_number FROM workspace').pluck().get(),
-      db.prepare('SELECT count(*) FROM messages WHERE id = ?').pluck().get(created.messageId),
+    const [number, last, messages] = await readStore(server.location, async (db) => [
+      (await db.selectFrom('tickets').select('number').where('id', '=', created.ticketId).executeTakeFirstOrThrow()).number,
+      (await db.selectFrom('workspace').select('last_ticket_number').executeTakeFirstOrThrow()).last_ticket_number,
+      (await db.selectFrom('messages').select('id').where('id', '=', created.messageId).execute()).length,
     ]);
     expect(number).toBe(last);
     expect(messages).toBe(1);

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { readStore } from '../support/store.ts';
 import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
@@ -34,17 +34,17 @@ describe('a reply written while the server is down', () => {
     await untilStatus(desk, (s) => s.phase === 'offline' && !s.online && s.pending === 1);
 
     // The server comes back where the engine expects it, on the same data; the engine notices by itself.
-    server = await startTestServer({ dbFile: server.dbFile, port: server.port });
+    server = await startTestServer({ location: server.location, port: server.port });
     await untilStatus(desk, idleAndOnline);
 
-    const serverDb = new Database(server.dbFile, { readonly: true });
-    try {
-      expect(serverDb.prepare('SELECT id, ticket_id AS ticketId, body FROM messages WHERE body = ?').all(body)).toEqual([{ id: messageId, ticketId: target.id, body }]);
-      expect(serverDb.prepare(`SELECT count(*) FROM change_log WHERE kind = 'message' AND entity_id = ?`).pluck().get(messageId)).toBe(1);
-      expect(serverDb.prepare('SELECT last_mutation_id FROM clients').pluck().all()).toEqual([1]);
-    } finally {
-      serverDb.close();
-    }
+    await readStore(server.location, async (db) => {
+      expect(await db.selectFrom('messages').select(['id', 'ticket_id as ticketId', 'body']).where('body', '=', body).execute()).toEqual([
+        { id: messageId, ticketId: target.id, body },
+      ]);
+      const logged = await db.selectFrom('change_log').select('seq').where('kind', '=', 'message').where('entity_id', '=', messageId).execute();
+      expect(logged).toHaveLength(1);
+      expect((await db.selectFrom('clients').select('last_mutation_id').execute()).map((c) => c.last_mutation_id)).toEqual([1]);
+    });
     const synced = await desk.invoke('ticket.get', { id: target.id });
     expect(synced?.messages.filter((m) => m.id === messageId)).toEqual([expect.objectContaining({ body, pendingSync: false })]);
     expect(await desk.invoke('sync.status')).toMatchObject({ pending: 0, rejected: 0, error: null });

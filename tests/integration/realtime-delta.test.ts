@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.ts';
 import type { DeskApi } from '../../shared/ipc/index.ts';
 import { routes } from '../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import type { Database as ServerDatabase } from '../../server/store/schema.ts';
 import { startObservedServer, type ObservedServer } from '../support/observed-server.ts';
 import { serverWrite } from '../support/server-write.ts';
+import { readStore } from '../support/store.ts';
 import { agentByEmail, ticketsOf } from '../unit/server/api.ts';
 import { deskOf, idleAndOnline, replicaFiles, untilChanged, untilStatus } from './engine-helpers.ts';
 
@@ -64,7 +67,7 @@ async function caughtUp(w: Workstation): Promise<void> {
 const note = async (w: Workstation, ticketId: string, body: string) => (await w.desk.invoke('ticket.reply', { ticketId, kind: 'note', body })).messageId;
 const messageOn = (w: Workstation, ticketId: string, messageId: string) =>
   untilChanged(w.desk, async () => (await w.desk.invoke('ticket.get', { id: ticketId }))?.messages.find((m) => m.id === messageId && !m.pendingSync));
-const onServer = <T>(read: (db: Database.Database) => T) => readReplica(server.dbFile, read);
+const onServer = <T>(read: (db: Kysely<ServerDatabase>) => Promise<T>) => readStore(server.location, read);
 
 beforeAll(async () => {
   server = await startObservedServer({ scale: 0.1, seed: 31 });
@@ -150,8 +153,8 @@ describe('inline deltas between two workstations', () => {
     await messageOn(alex, ticketId, ours);
     await messageOn(priya, ticketId, ours);
     await untilStatus(alex.desk, idleAndOnline);
-    expect(onServer((db) => db.prepare('SELECT count(*) FROM messages WHERE id = ?').pluck().get(ours))).toBe(1);
-    expect(onServer((db) => db.prepare(`SELECT count(*) FROM change_log WHERE kind = 'message' AND entity_id = ?`).pluck().get(ours))).toBe(1);
+    expect(await onServer((db) => db.selectFrom('messages').select('id').where('id', '=', ours).execute())).toHaveLength(1);
+    expect(await onServer((db) => db.selectFrom('change_log').select('seq').where('kind', '=', 'message').where('entity_id', '=', ours).execute())).toHaveLength(1);
     const order = (w: Workstation) => w.desk.invoke('ticket.get', { id: ticketId }).then((d) => d?.messages.map((m) => m.id));
     expect(await order(alex)).toEqual(await order(priya));
   });
@@ -181,9 +184,7 @@ describe('inline deltas between two workstations', () => {
     if (!closedOne) throw new Error('the demo agent has no open ticket assigned');
     await Promise.all([caughtUp(alex), caughtUp(priya)]);
     // Closed on the server behind Alex's back: his reply to it will be refused.
-    const admin = new Database(server.dbFile);
-    admin.prepare(`UPDATE tickets SET status = 'closed' WHERE id = ?`).run(closedOne.id);
-    admin.close();
+    await onServer((db) => db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', closedOne.id).execute());
 
     const hold = server.hold(routes.push, 'after');
     await alex.desk.invoke('ticket.reply', { ticketId: closedOne.id, kind: 'reply', body: 'Replying to a ticket closed meanwhile.' });
@@ -207,11 +208,11 @@ describe('inline deltas between two workstations', () => {
   // Last: it changes Priya's teams for good.
   it("downloads a scope a delta grants (the agent joined a team) at once, without a poll", async () => {
     await Promise.all([caughtUp(alex), caughtUp(priya)]);
-    const billing = (await agentByEmail(server.dbFile, 'sofia@orbit.demo')).teamIds[0] as string;
-    const [billingTicket] = await ticketsOf(server.dbFile, (t) => t.teamId === billing);
+    const billing = (await agentByEmail(server.location, 'sofia@orbit.demo')).teamIds[0] as string;
+    const [billingTicket] = await ticketsOf(server.location, (t) => t.teamId === billing);
     if (!billingTicket) throw new Error('the demo lacks a Billing ticket');
     // An administrator adds Priya to Billing; the server pokes nobody for that write itself.
-    await serverWrite(server.dbFile, async (tx) => {
+    await serverWrite(server.location, async (tx) => {
       const agent = await tx.get('agent', priya.agentId);
       await tx.put('agent', { ...agent!, teamIds: [...agent!.teamIds, billing], updatedAt: new Date().toISOString() });
     });

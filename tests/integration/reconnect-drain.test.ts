@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { readStore } from '../support/store.ts';
 import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
@@ -33,14 +33,10 @@ describe('pending work when the server comes back', () => {
     await untilStatus(again, (s) => s.phase === 'offline' && s.pending === 1);
 
     // Nothing happens on this workstation from here on: only the server returns.
-    server = await startTestServer({ dbFile: server.dbFile, port: server.port });
+    server = await startTestServer({ location: server.location, port: server.port });
     const drained = await untilStatus(again, idleAndOnline);
     expect(drained).toMatchObject({ pending: 0, rejected: 0, error: null });
-    const serverDb = new Database(server.dbFile, { readonly: true });
-    try {
-      expect(serverDb.prepare('SELECT count(*) FROM messages WHERE id = ?').pluck().get(messageId)).toBe(1);
-    } finally {
-      serverDb.close();
-    }
+    const kept = await readStore(server.location, (db) => db.selectFrom('messages').select('id').where('id', '=', messageId).execute());
+    expect(kept).toHaveLength(1);
   });
 });

@@ -39,7 +39,7 @@ async function workstation(email: string): Promise<Workstation> {
   const dbFile = newReplica();
   const engine = await Engine.open({ dbFile, pollIntervalMs: 0 });
   const desk = deskOf(engine);
-  const agent = await agentByEmail(server.dbFile, email);
+  const agent = await agentByEmail(server.location, email);
   const leaks: string[] = [];
   const reader = new Database(dbFile, { readonly: true });
   cleanup.push(
@@ -68,11 +68,11 @@ async function workstation(email: string): Promise<Workstation> {
 }
 
 const threadOf = (ticketId: string) =>
-  readStore(server.dbFile, async (db) => (await db.selectFrom('messages').select('id').where('ticket_id', '=', ticketId).orderBy('id').execute()).map((m) => m.id));
+  readStore(server.location, async (db) => (await db.selectFrom('messages').select('id').where('ticket_id', '=', ticketId).orderBy('id').execute()).map((m) => m.id));
 
 async function expectProjection(w: Workstation): Promise<void> {
-  expect(replicaRows(w.dbFile)).toEqual(await serverProjection(server.dbFile, w.agent));
-  const { rows, recorded, server: expected } = await checksumsOf(w.dbFile, server.dbFile);
+  expect(replicaRows(w.dbFile)).toEqual(await serverProjection(server.location, w.agent));
+  const { rows, recorded, server: expected } = await checksumsOf(w.dbFile, server.location);
   expect(rows).toEqual(expected);
   expect(recorded).toEqual(expected);
 }
@@ -94,11 +94,11 @@ describe('scopes over real engines', () => {
   it('evicts a ticket and its thread from replicas that lose it (team move, reassignment), never leaking another team’s rows', async () => {
     const [frontline] = alex.agent.teamIds;
     const [technical] = aisha.agent.teamIds;
-    const sofia = await agentByEmail(server.dbFile, 'sofia@orbit.demo');
-    const tom = await agentByEmail(server.dbFile, 'tom@orbit.demo');
+    const sofia = await agentByEmail(server.location, 'sofia@orbit.demo');
+    const tom = await agentByEmail(server.location, 'tom@orbit.demo');
     const open = (t: Ticket) => !['solved', 'closed'].includes(t.status);
-    const [moved, handed] = await ticketsOf(server.dbFile, (t) => t.teamId === frontline && open(t) && t.assigneeId !== alex.agent.id);
-    const [borrowed] = await ticketsOf(server.dbFile, (t) => t.teamId === technical && open(t));
+    const [moved, handed] = await ticketsOf(server.location, (t) => t.teamId === frontline && open(t) && t.assigneeId !== alex.agent.id);
+    const [borrowed] = await ticketsOf(server.location, (t) => t.teamId === technical && open(t));
     if (!moved || !handed || !borrowed) throw new Error('the demo lacks the open tickets this test needs');
     expect(await alex.desk.invoke('ticket.get', { id: moved.id })).not.toBeNull();
 
@@ -118,7 +118,7 @@ describe('scopes over real engines', () => {
     expect(gained?.messages.map((m) => m.id).sort()).toEqual(await threadOf(handed.id));
 
     // A Technical ticket assigned to Alex is his through his user scope, thread and all, until it is reassigned.
-    await serverWrite(server.dbFile, async (tx) => {
+    await serverWrite(server.location, async (tx) => {
       const ticket = (await tx.get('ticket', borrowed.id)) as Ticket;
       await tx.put('ticket', { ...ticket, assigneeId: alex.agent.id, updatedAt: new Date().toISOString() });
     });
@@ -139,8 +139,8 @@ describe('scopes over real engines', () => {
     const ticketId = newId();
     const now = () => new Date().toISOString();
     const create = (body: string) =>
-      serverWrite(server.dbFile, async (tx) => {
-        const [requester] = await readStore(server.dbFile, (db) => db.selectFrom('contacts').select('id').limit(1).execute());
+      serverWrite(server.location, async (tx) => {
+        const [requester] = await readStore(server.location, (db) => db.selectFrom('contacts').select('id').limit(1).execute());
         const at = now();
         const ticket: Ticket = {
           id: ticketId, number: null, subject: 'Printer on fire', status: 'new', priority: 'urgent', channel: 'email',

@@ -5,6 +5,7 @@ import { bootstrap } from '../../electron/engine/sync/bootstrap.ts';
 import { catchUp } from '../../electron/engine/sync/catch-up.ts';
 import { SyncApi } from '../../electron/engine/sync/sync-api.ts';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import type { StoreLocation } from '../../server/store/dialect.ts';
 import { readChecksums } from '../../server/sync/checksums.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Agent, EntityKind, Message, Ticket } from '../../shared/model/index.ts';
@@ -51,7 +52,7 @@ export interface ReplicaSession {
 }
 
 /** A replica of `email`'s scopes, downloaded and pulled to the head with the engine's own sync code (no loop, no socket). */
-export async function syncedReplica(serverUrl: string, dbFile: string, email: string, serverDb: string): Promise<ReplicaSession> {
+export async function syncedReplica(serverUrl: string, dbFile: string, email: string, server: StoreLocation): Promise<ReplicaSession> {
   const { token } = await new SyncApi(serverUrl, null).login(email, DEMO_PASSWORD);
   const api = new RecordingApi(serverUrl, token);
   const replica = await Replica.open(dbFile);
@@ -62,7 +63,7 @@ export async function syncedReplica(serverUrl: string, dbFile: string, email: st
     replica,
     api,
     clientId,
-    agent: await agentByEmail(serverDb, email),
+    agent: await agentByEmail(server, email),
     async pull() {
       const result = await catchUp(session.replica, api, clientId, { onRows: () => undefined });
       if (result === 'reset') throw new Error('the server asked for a full reset');
@@ -77,8 +78,8 @@ export async function syncedReplica(serverUrl: string, dbFile: string, email: st
 }
 
 /** The ticket and message ids the server has in an agent's scopes (team tickets and those assigned to them). */
-export async function serverProjection(serverDb: string, agent: Agent): Promise<{ tickets: string[]; messages: string[] }> {
-  return readStore(serverDb, async (db) => {
+export async function serverProjection(server: StoreLocation, agent: Agent): Promise<{ tickets: string[]; messages: string[] }> {
+  return readStore(server, async (db) => {
     const tickets = await db
       .selectFrom('tickets')
       .select('id')
@@ -135,7 +136,7 @@ export function replicaChecksums(dbFile: string): { scopes: string[]; rows: Scop
 }
 
 /** replicaChecksums beside the server's sums for the same scopes. */
-export async function checksumsOf(dbFile: string, serverDb: string): Promise<{ rows: ScopeChecksum[]; recorded: ScopeChecksum[]; server: ScopeChecksum[] }> {
+export async function checksumsOf(dbFile: string, server: StoreLocation): Promise<{ rows: ScopeChecksum[]; recorded: ScopeChecksum[]; server: ScopeChecksum[] }> {
   const { scopes, rows, recorded } = replicaChecksums(dbFile);
-  return { rows, recorded, server: await readStore(serverDb, (s) => readChecksums(s, scopes)) };
+  return { rows, recorded, server: await readStore(server, (s) => readChecksums(s, scopes)) };
 }

@@ -27,14 +27,14 @@ afterEach(() => {
 });
 
 async function replicaOf(email: string): Promise<ReplicaSession> {
-  const session = await syncedReplica(server.url, newReplica(), email, server.dbFile);
+  const session = await syncedReplica(server.url, newReplica(), email, server.location);
   sessions.push(session);
   return session;
 }
 
 async function expectConverged(s: ReplicaSession, agent: Agent = s.agent): Promise<void> {
-  expect(replicaRows(s.replica.db.name)).toEqual(await serverProjection(server.dbFile, agent));
-  const { rows, recorded, server: expected } = await checksumsOf(s.replica.db.name, server.dbFile);
+  expect(replicaRows(s.replica.db.name)).toEqual(await serverProjection(server.location, agent));
+  const { rows, recorded, server: expected } = await checksumsOf(s.replica.db.name, server.location);
   expect(rows).toEqual(expected);
   expect(recorded).toEqual(expected);
 }
@@ -46,8 +46,8 @@ describe('scope repair', () => {
   it('a membership change downloads only the gained scope and purges the lost one, keeping what a pending mutation needs', async () => {
     const priya = await replicaOf('priya@orbit.demo');
     const [frontline] = priya.agent.teamIds as [string];
-    const billing = (await agentByEmail(server.dbFile, 'sofia@orbit.demo')).teamIds[0] as string;
-    const [needed] = await ticketsOf(server.dbFile, (t) => t.teamId === frontline && open(t) && t.assigneeId !== priya.agent.id);
+    const billing = (await agentByEmail(server.location, 'sofia@orbit.demo')).teamIds[0] as string;
+    const [needed] = await ticketsOf(server.location, (t) => t.teamId === frontline && open(t) && t.assigneeId !== priya.agent.id);
     if (!needed) throw new Error('the demo lacks an open Frontline ticket');
     const noteId = newId();
     await priya.replica.writer.transaction(() =>
@@ -59,7 +59,7 @@ describe('scope repair', () => {
     );
 
     // An administrator moves Priya from Frontline to Billing while her note is still unsent.
-    await serverWrite(server.dbFile, async (tx) => {
+    await serverWrite(server.location, async (tx) => {
       await tx.put('agent', { ...priya.agent, teamIds: [billing], updatedAt: new Date().toISOString() });
     });
     const moved = { ...priya.agent, teamIds: [billing] };
@@ -69,8 +69,8 @@ describe('scope repair', () => {
     expect(priya.api.bootstraps).toBe(0);
     expect(priya.api.snapshotScopes()).toEqual([[teamScope(billing)]]);
     const held = replicaRows(priya.replica.db.name);
-    const expected = await serverProjection(server.dbFile, moved);
-    const thread = (await readStore(server.dbFile, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', needed.id).execute())).map((m) => m.id);
+    const expected = await serverProjection(server.location, moved);
+    const thread = (await readStore(server.location, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', needed.id).execute())).map((m) => m.id);
     // Billing's rows came in; Frontline's left, except the ticket the note needs, its thread and the note itself.
     expect(held.tickets).toEqual([...expected.tickets, needed.id].sort());
     expect(held.messages).toEqual([...expected.messages, ...thread, noteId].sort());
@@ -88,7 +88,7 @@ describe('scope repair', () => {
     const alex = await replicaOf(DEMO_AGENT_EMAIL);
     const [frontline] = alex.agent.teamIds as [string];
     // Tickets not assigned to Alex: Frontline is the only scope of his they are in.
-    const [stale, robbed] = await ticketsOf(server.dbFile, (t) => t.teamId === frontline && t.assigneeId !== alex.agent.id);
+    const [stale, robbed] = await ticketsOf(server.location, (t) => t.teamId === frontline && t.assigneeId !== alex.agent.id);
     if (!stale || !robbed) throw new Error('the demo lacks Frontline tickets of other agents');
     const { db } = alex.replica;
     const [lost] = alex.replica.store.thread(robbed.id);
@@ -134,13 +134,13 @@ describe('scope repair', () => {
   it('a change the replica never applied (its cursor skipped it) is caught by the next pull’s checksum and repaired', async () => {
     const alex = await replicaOf(DEMO_AGENT_EMAIL);
     const [frontline] = alex.agent.teamIds as [string];
-    const [ticket] = await ticketsOf(server.dbFile, (t) => t.teamId === frontline && open(t) && t.assigneeId !== alex.agent.id);
+    const [ticket] = await ticketsOf(server.location, (t) => t.teamId === frontline && open(t) && t.assigneeId !== alex.agent.id);
     if (!ticket) throw new Error('the demo lacks an open Frontline ticket of another agent');
     const lena = await signIn(server.url, DEMO_LEAD_EMAIL);
     const written = await post(server.url, routes.push, { clientId: lena.clientId, mutations: [note(1, ticket.id, 'Lost on the way.')] }, lena.token);
     expect(written.body.results[0].status).toBe('applied');
     // As if the page with that change had been lost: the cursor jumps to the head without its data.
-    const head = await readStore(server.dbFile, (db) => db.selectFrom('workspace').select(['epoch', 'last_seq']).executeTakeFirstOrThrow());
+    const head = await readStore(server.location, (db) => db.selectFrom('workspace').select(['epoch', 'last_seq']).executeTakeFirstOrThrow());
     await alex.replica.writer.transaction(() => alex.replica.meta.setJson('cursor', { epoch: head.epoch, seq: head.last_seq }));
 
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -156,12 +156,12 @@ describe('scope repair', () => {
     const alex = await replicaOf(DEMO_AGENT_EMAIL);
     const aisha = await replicaOf('aisha@orbit.demo');
     const [technical] = aisha.agent.teamIds as [string];
-    const [busy] = await ticketsOf(server.dbFile, (t) => t.teamId === technical && open(t) && t.assigneeId !== aisha.agent.id);
+    const [busy] = await ticketsOf(server.location, (t) => t.teamId === technical && open(t) && t.assigneeId !== aisha.agent.id);
     if (!busy) throw new Error('the demo lacks an open Technical ticket of another agent');
     const tom = await signIn(server.url, 'tom@orbit.demo');
     const written = await post(server.url, routes.push, { clientId: tom.clientId, mutations: [note(1, busy.id, 'Checked the logs.')] }, tom.token);
     expect(written.body.results[0].status).toBe('applied');
-    const { scopes } = await readStore(server.dbFile, (db) => compactLog(db, { keepDays: 0, now: new Date(Date.now() + 1000) }));
+    const { scopes } = await readStore(server.location, (db) => compactLog(db, { keepDays: 0, now: new Date(Date.now() + 1000) }));
     expect(scopes).toEqual(expect.arrayContaining([teamScope(technical)]));
 
     // Alex's scopes lost nothing to the compaction: he pulls on from his cursor.

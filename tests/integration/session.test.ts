@@ -75,7 +75,7 @@ describe('signing in', () => {
     await server.close();
     await desk.invoke('ticket.reply', { ticketId: ticket!.id, kind: 'note', body: 'Unsent note.' });
     await desk.invoke('session.logout');
-    server = await startTestServer({ dbFile: server.dbFile, port: server.port });
+    server = await startTestServer({ location: server.location, port: server.port });
 
     await expect(signIn(desk, PRIYA_EMAIL)).rejects.toMatchObject({ code: 'rejected', message: expect.stringContaining('Sign in as Alex Morgan first') });
     expect(await desk.invoke('sync.status')).toMatchObject({ pending: 1 });

@@ -1,10 +1,12 @@
-import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../server/demo/credentials.ts';
 import { DeskError, type DeskApi, type SyncIssue } from '../../shared/ipc/index.ts';
+import type { Database } from '../../server/store/schema.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { idleAndOnline, onServerDb, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
+import { readStore } from '../support/store.ts';
+import { idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 let server: TestServer;
@@ -19,8 +21,9 @@ afterEach(async () => {
 });
 afterAll(() => server.close());
 
-const serverDb = <T>(task: (db: Database.Database) => T) => onServerDb(server.dbFile, task);
-const serverMessages = (body: string) => serverDb((db) => db.prepare('SELECT count(*) FROM messages WHERE body = ?').pluck().get(body));
+const serverDb = <T>(task: (db: Kysely<Database>) => Promise<T>) => readStore(server.location, task);
+const serverMessages = async (body: string) => (await serverDb((db) => db.selectFrom('messages').select('id').where('body', '=', body).execute())).length;
+const setStatusOnServer = (ticketId: string, status: 'open' | 'closed') => serverDb((db) => db.updateTable('tickets').set({ status }).where('id', '=', ticketId).execute());
 
 /** A signed-in workstation and the `syncIssues.changed` events it sends from sign-in on. */
 async function signedIn(email = DEMO_AGENT_EMAIL): Promise<{ desk: DeskApi; events: string[] }> {
@@ -47,7 +50,7 @@ async function takeTicket(desk: DeskApi): Promise<{ id: string; number: number; 
 
 /** A reply the server refuses: the ticket was closed behind this replica's back. */
 async function refusedReply(desk: DeskApi, ticketId: string, body: string): Promise<SyncIssue & { messageId: string }> {
-  serverDb((db) => db.prepare(`UPDATE tickets SET status = 'closed' WHERE id = ?`).run(ticketId));
+  await setStatusOnServer(ticketId, 'closed');
   const { messageId } = await desk.invoke('ticket.reply', { ticketId, kind: 'reply', body });
   await untilStatus(desk, (s) => s.phase === 'idle' && s.rejected === 1);
   const [issue, ...more] = await desk.invoke('syncIssues.list');
@@ -55,7 +58,7 @@ async function refusedReply(desk: DeskApi, ticketId: string, body: string): Prom
   return { ...(issue as SyncIssue), messageId };
 }
 
-const reopenOnServer = (ticketId: string) => serverDb((db) => db.prepare(`UPDATE tickets SET status = 'open' WHERE id = ?`).run(ticketId));
+const reopenOnServer = (ticketId: string) => setStatusOnServer(ticketId, 'open');
 
 describe('sync issues', () => {
   it('list a refused change with what it was, the server’s reason, when it was made, and the text written', async () => {
@@ -81,15 +84,15 @@ describe('sync issues', () => {
     const ticket = await takeTicket(desk);
     const body = `Retried reply ${ticket.id}`;
     const issue = await refusedReply(desk, ticket.id, body);
-    reopenOnServer(ticket.id);
+    await reopenOnServer(ticket.id);
 
     await desk.invoke('syncIssues.retry', { id: issue.id });
     await untilStatus(desk, (s) => s.phase === 'idle' && s.rejected === 0 && s.pending === 0);
     expect(await desk.invoke('syncIssues.list')).toEqual([]);
-    expect(serverMessages(body)).toBe(1);
+    expect(await serverMessages(body)).toBe(1);
     // The same message, sent by the mutation after the refused one: the end of the outbox.
-    const sentBy = serverDb((db) => db.prepare(`SELECT mutation_id FROM change_log WHERE kind = 'message' AND entity_id = ?`).pluck().all(issue.messageId));
-    expect(sentBy).toEqual([issue.id + 1]);
+    const sentBy = await serverDb((db) => db.selectFrom('change_log').select('mutation_id').where('kind', '=', 'message').where('entity_id', '=', issue.messageId).execute());
+    expect(sentBy.map((r) => r.mutation_id)).toEqual([issue.id + 1]);
     expect((await desk.invoke('ticket.get', { id: ticket.id }))?.messages.filter((m) => m.body === body)).toEqual([expect.objectContaining({ pendingSync: false })]);
     expect(events.at(-1)).toBe('issues:0');
     // Dealt with: a second retry or a discard of the same issue is refused clearly.
@@ -102,7 +105,7 @@ describe('sync issues', () => {
     const ticket = await takeTicket(desk);
     const { messageId: _, ...issue } = await refusedReply(desk, ticket.id, 'Retry while closed');
     // Now the replica learns the ticket is closed (a lead solves and closes it through the API).
-    reopenOnServer(ticket.id);
+    await reopenOnServer(ticket.id);
     const { desk: lead } = await signedIn(DEMO_LEAD_EMAIL);
     await lead.invoke('ticket.setStatus', { ticketId: ticket.id, status: 'solved' });
     await lead.invoke('ticket.setStatus', { ticketId: ticket.id, status: 'closed' });
@@ -120,14 +123,14 @@ describe('sync issues', () => {
     const ticket = await takeTicket(desk);
     const body = `Discarded reply ${ticket.id}`;
     const issue = await refusedReply(desk, ticket.id, body);
-    reopenOnServer(ticket.id);
+    await reopenOnServer(ticket.id);
 
     await desk.invoke('syncIssues.discard', { id: issue.id });
     expect(await desk.invoke('syncIssues.list')).toEqual([]);
     expect(await desk.invoke('sync.status')).toMatchObject({ rejected: 0 });
     expect(events.at(-1)).toBe('issues:0');
     await desk.invoke('sync.now');
-    expect(serverMessages(body)).toBe(0);
+    expect(await serverMessages(body)).toBe(0);
     expect((await desk.invoke('ticket.get', { id: ticket.id }))?.messages.some((m) => m.body === body)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.ts';
 import { Replica } from '../../electron/engine/replica/replica.ts';
@@ -7,9 +8,11 @@ import { SyncApi } from '../../electron/engine/sync/sync-api.ts';
 import { newId } from '../../shared/ids.ts';
 import { messageAdd } from '../../shared/mutators/index.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import type { Database as ServerDatabase } from '../../server/store/schema.ts';
 import type { DeskApi } from '../../shared/ipc/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { deskOf, idleAndOnline, onServerDb, replicaFiles, untilStatus } from './engine-helpers.ts';
+import { readStore } from '../support/store.ts';
+import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 let server: TestServer;
@@ -31,7 +34,11 @@ async function openEngine(dbFile: string): Promise<{ engine: Engine; desk: DeskA
   return { engine, desk: deskOf(engine) };
 }
 
-const serverDb = <T>(task: (db: Database.Database) => T) => onServerDb(server.dbFile, task);
+/** Writes straight into the server's database: what an administrator or a restore would do behind the API. */
+const onServerDb = <T>(task: (db: Kysely<ServerDatabase>) => Promise<T>): Promise<T> => readStore(server.location, task);
+
+const serverMessagesWithBody = (body: string): Promise<number> =>
+  onServerDb(async (db) => Number((await db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).where('body', '=', body).executeTakeFirstOrThrow()).n));
 
 async function signedInAlex(): Promise<{ engine: Engine; desk: DeskApi; ticketId: string; agentId: string; dbFile: string }> {
   const dbFile = newReplica();
@@ -50,20 +57,20 @@ describe('sync trouble', () => {
   it('keeps a change the server refuses, as rejected with its reason, and undoes its effect', async () => {
     const { desk, ticketId } = await signedInAlex();
     // Someone closed the ticket on the server; this replica has not heard of it.
-    serverDb((db) => db.prepare(`UPDATE tickets SET status = 'closed' WHERE id = ?`).run(ticketId));
+    await onServerDb((db) => db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', ticketId).execute());
 
     const { messageId } = await desk.invoke('ticket.reply', { ticketId, kind: 'reply', body: 'Following up on your question.' });
     const status = await untilStatus(desk, (s) => s.phase === 'idle' && s.rejected === 1);
 
     expect(status).toMatchObject({ pending: 0, rejected: 1 });
     expect((await desk.invoke('ticket.get', { id: ticketId }))?.messages.some((m) => m.id === messageId)).toBe(false);
-    const reasons = serverDb((db) => db.prepare('SELECT reason FROM rejected_mutations').pluck().all());
-    expect(reasons).toEqual(['A closed ticket cannot get replies; create a follow-up ticket instead.']);
+    const reasons = await onServerDb((db) => db.selectFrom('rejected_mutations').select('reason').execute());
+    expect(reasons.map((r) => r.reason)).toEqual(['A closed ticket cannot get replies; create a follow-up ticket instead.']);
   });
 
   it('signs the agent out when the server ends the session, and sends their change after the next sign-in', async () => {
     const { desk, ticketId } = await signedInAlex();
-    serverDb((db) => db.prepare('DELETE FROM sessions').run());
+    await onServerDb((db) => db.deleteFrom('sessions').execute());
 
     const body = 'Written just as the session was revoked.';
     await desk.invoke('ticket.reply', { ticketId, kind: 'note', body });
@@ -73,7 +80,7 @@ describe('sync trouble', () => {
 
     await desk.invoke('session.login', { serverUrl: server.url, email: DEMO_AGENT_EMAIL, password: DEMO_PASSWORD });
     await untilStatus(desk, idleAndOnline);
-    expect(serverDb((db) => db.prepare('SELECT count(*) FROM messages WHERE body = ?').pluck().get(body))).toBe(1);
+    expect(await serverMessagesWithBody(body)).toBe(1);
   });
 
   it('stops pushing a change the server does not know, says what to do, and loses nothing', async () => {
@@ -94,14 +101,14 @@ describe('sync trouble', () => {
     await reopened.invoke('ticket.reply', { ticketId, kind: 'note', body: 'Queued behind the unknown change.' });
     const after = await reopened.invoke('sync.now');
     expect(after).toMatchObject({ phase: 'error', pending: 2 });
-    expect(serverDb((db) => db.prepare('SELECT count(*) FROM messages WHERE body = ?').pluck().get('Queued behind the unknown change.'))).toBe(0);
+    expect(await serverMessagesWithBody('Queued behind the unknown change.')).toBe(0);
   });
 
   it('downloads everything again when the server was restored, then syncs on', async () => {
     const { engine, ticketId, dbFile } = await signedInAlex();
     await engine.close();
     // A restore gives the workspace a new epoch: every replica's cursor is void.
-    serverDb((db) => db.prepare(`UPDATE workspace SET epoch = 'restored-from-backup'`).run());
+    await onServerDb((db) => db.updateTable('workspace').set({ epoch: 'restored-from-backup' }).execute());
 
     const { desk: reopened } = await openEngine(dbFile);
     const phases: string[] = [];
@@ -142,6 +149,6 @@ describe('sync trouble', () => {
 
     const { desk } = await openEngine(dbFile);
     await untilStatus(desk, idleAndOnline);
-    expect(serverDb((db) => db.prepare('SELECT count(*) FROM messages WHERE body = ?').pluck().get(body))).toBe(1);
+    expect(await serverMessagesWithBody(body)).toBe(1);
   });
 });

@@ -6,9 +6,13 @@ import type { Cursor } from '../../shared/sync/protocol.ts';
 import { RealtimeServerMessage } from '../../shared/sync/realtime.ts';
 import { routes } from '../../shared/sync/routes.ts';
 import { buildApp } from '../../server/http/app.ts';
+import { LocalBus } from '../../server/realtime/bus.ts';
 import { RealtimeHub, type Member } from '../../server/realtime/hub.ts';
+import { hubOnBus } from '../../server/realtime/hub-on-bus.ts';
 import type { CommitNotice } from '../../server/realtime/notices.ts';
+import type { StoreLocation } from '../../server/store/dialect.ts';
 import { openStore } from '../../server/store/open.ts';
+import { headCursor } from '../../server/store/workspace.ts';
 import { startTestServer } from './server.ts';
 
 /**
@@ -58,7 +62,7 @@ export interface Hold {
 
 export interface ObservedServer {
   url: string;
-  dbFile: string;
+  location: StoreLocation;
   hub: ObservedHub;
   /** HTTP pulls made by a client so far. */
   pulls(clientId: string): number;
@@ -74,13 +78,15 @@ interface PendingHold extends Hold {
   released: Promise<void>;
 }
 
-/** A real Orbit server on a seeded demo workspace (SQLite), with its hub observed and its sync requests holdable. */
+/** A real Orbit server on a seeded demo workspace (ORBIT_TEST_STORE), with its hub observed and its sync requests holdable. */
 export async function startObservedServer(demo: { scale: number; seed: number }): Promise<ObservedServer> {
   const seeded = await startTestServer({ demo });
   await seeded.close();
-  const db = await openStore(seeded.dbFile);
+  const db = await openStore(seeded.location);
   const hub = new ObservedHub();
-  const app = await buildApp({ db, hub });
+  const bus = new LocalBus();
+  hubOnBus(bus, hub, async () => (await headCursor(db)).seq);
+  const app = await buildApp({ db, hub, bus });
 
   const pullCounts = new Map<string, number>();
   const waitingHolds: PendingHold[] = [];
@@ -110,7 +116,7 @@ export async function startObservedServer(demo: { scale: number; seed: number })
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    dbFile: seeded.dbFile,
+    location: seeded.location,
     hub,
     pulls: (clientId) => pullCounts.get(clientId) ?? 0,
     hold(path, where) {

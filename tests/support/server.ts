@@ -1,41 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seedDemo, SeedRefused } from '../../server/demo/seed.ts';
 import { startServer, type RunningServer } from '../../server/start.ts';
+import type { StoreLocation } from '../../server/store/dialect.ts';
 import { openStore } from '../../server/store/open.ts';
+import { freshStore, type StoreKind } from './store.ts';
 
 export interface TestServerOptions {
   /** Seed the demo workspace (full size with `true`) into an empty database; a database with data is used as it is. */
   demo?: boolean | { scale: number; seed?: number };
-  /** Reuse this SQLite file (e.g. to restart a stopped server on the same data); a fresh temp file otherwise. */
-  dbFile?: string;
+  /** The kind of fresh store to make; ORBIT_TEST_STORE (SQLite unless set) by default. */
+  store?: StoreKind;
+  /** Reuse this store (e.g. to restart a stopped server on the same data, or a second instance on one database). */
+  location?: StoreLocation;
   /** 0 or absent: any free port. Pass a stopped server's port to restart it where clients expect it. */
   port?: number;
 }
 
-export type TestServer = RunningServer & { dbFile: string };
+export type TestServer = RunningServer & { location: StoreLocation };
 
-const tempDirs = new Set<string>();
-let cleanupInstalled = false;
-
-function tempDbFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'orbit-server-'));
-  tempDirs.add(dir);
-  if (!cleanupInstalled) {
-    cleanupInstalled = true;
-    // Kept until the test process ends, so a test can stop a server and start it again on the same file.
-    process.once('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  }
-  return join(dir, 'server.sqlite');
-}
-
-/** A real Orbit server on 127.0.0.1 over a real SQLite file. */
+/** A real Orbit server on 127.0.0.1 over a real store: a SQLite file or a PostgreSQL database. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const dbFile = opts.dbFile ?? tempDbFile();
+  const location = opts.location ?? (await freshStore(opts.store ? { kind: opts.store } : {}));
   if (opts.demo) {
     const { scale, seed } = opts.demo === true ? { scale: 1, seed: undefined } : opts.demo;
-    const db = await openStore(dbFile);
+    const db = await openStore(location);
     try {
       await seedDemo(db, { scale, ...(seed !== undefined && { seed }) });
     } catch (err) {
@@ -44,6 +31,6 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       await db.destroy();
     }
   }
-  const server = await startServer({ dbFile, port: opts.port ?? 0 });
-  return { ...server, dbFile };
+  const server = await startServer({ ...location, port: opts.port ?? 0 });
+  return { ...server, location };
 }

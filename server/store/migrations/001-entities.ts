@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { columnTypes } from './column-types.ts';
 
 /** One table per replicated entity kind; arrays and records as JSON text, every row tagged with its scope. */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const { bigint } = columnTypes(db);
   await db.schema
     .createTable('teams')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -29,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('domain', 'text')
     .addColumn('plan', 'text', (c) => c.notNull())
-    .addColumn('mrr_cents', 'integer', (c) => c.notNull())
+    .addColumn('mrr_cents', bigint, (c) => c.notNull())
     .addColumn('notes', 'text')
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -1,20 +1,22 @@
 import type { Kysely } from 'kysely';
+import { columnTypes } from './column-types.ts';
 
 /** Workspace meta, the change log, and the per-client exactly-once bookkeeping. */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const { bigint, identity } = columnTypes(db);
   await db.schema
     .createTable('workspace')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('epoch', 'text', (c) => c.notNull())
-    .addColumn('last_seq', 'integer', (c) => c.notNull())
+    .addColumn('last_seq', bigint, (c) => c.notNull())
     .addColumn('last_ticket_number', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('change_log')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', bigint, (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addColumn('scope', 'text', (c) => c.notNull())
@@ -38,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('rejected_mutations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identity)
     .addColumn('client_id', 'text', (c) => c.notNull())
     .addColumn('mutation_id', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())

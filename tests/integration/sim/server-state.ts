@@ -52,7 +52,7 @@ export class ServerState {
   }
 
   static open(server: TestServer): ServerState {
-    return new ServerState(openDatabase(server.dbFile));
+    return new ServerState(openDatabase(server.location));
   }
 
   async tickets(): Promise<EntityOf<'ticket'>[]> {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { newId } from '../../../shared/ids.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import WebSocket from 'ws';
@@ -6,9 +5,9 @@ import type { PendingMutation, ServerEvent } from '../../../shared/sync/protocol
 import { RealtimeServerMessage } from '../../../shared/sync/realtime.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
-import { openDatabase } from '../../../server/store/dialect.ts';
+import type { StoreLocation } from '../../../server/store/dialect.ts';
 import { fromRow } from '../../../server/store/rows.ts';
-import type { Database } from '../../../server/store/schema.ts';
+import { readStore } from '../../support/store.ts';
 
 /** Small HTTP helpers for the server tests: real requests over loopback. */
 // Answers are checked by the tests' assertions; typing every body up front would only repeat the schemas.
@@ -41,21 +40,14 @@ export const mutation = (id: number, name: string, args: unknown): PendingMutati
 export const note = (id: number, ticketId: string, body = `Note ${id}`) =>
   mutation(id, 'message.add@1', { id: newId(), ticketId, kind: 'note', body });
 
-/** Reads the server's SQLite file directly, beside the running server (WAL allows it). */
-export async function readStore<T>(dbFile: string, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const db = openDatabase(dbFile);
-  try {
-    return await read(db);
-  } finally {
-    await db.destroy();
-  }
-}
+/** Reads (or changes) the server's store directly, beside the running server; on either dialect. */
+export { readStore };
 
-export const ticketsOf = (dbFile: string, where: (t: Ticket) => boolean) =>
-  readStore(dbFile, async (db) => (await db.selectFrom('tickets').selectAll().orderBy('number').execute()).map((r) => fromRow('ticket', r)).filter(where));
+export const ticketsOf = (location: StoreLocation, where: (t: Ticket) => boolean) =>
+  readStore(location, async (db) => (await db.selectFrom('tickets').selectAll().orderBy('number').execute()).map((r) => fromRow('ticket', r)).filter(where));
 
-export const agentByEmail = (dbFile: string, email: string) =>
-  readStore(dbFile, async (db) => fromRow('agent', await db.selectFrom('agents').selectAll().where('email', '=', email).executeTakeFirstOrThrow()));
+export const agentByEmail = (location: StoreLocation, email: string) =>
+  readStore(location, async (db) => fromRow('agent', await db.selectFrom('agents').selectAll().where('email', '=', email).executeTakeFirstOrThrow()));
 
 /** A realtime socket whose messages are read in order, one at a time. */
 export interface Realtime {

@@ -3,8 +3,8 @@ import { newId } from '../../../shared/ids.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL, DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
 import { startServer, type RunningServer } from '../../../server/start.ts';
-import { openDatabase } from '../../../server/store/dialect.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { readStore } from '../../support/store.ts';
 import { post, send } from './api.ts';
 
 let server: TestServer;
@@ -26,9 +26,7 @@ describe('login', () => {
 
   it('keeps only a hash of the token', async () => {
     const { body } = await post(server.url, routes.login, { email: DEMO_LEAD_EMAIL, password: DEMO_PASSWORD });
-    const db = openDatabase(server.dbFile);
-    const sessions = await db.selectFrom('sessions').selectAll().execute();
-    await db.destroy();
+    const sessions = await readStore(server.location, (db) => db.selectFrom('sessions').selectAll().execute());
     expect(sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(sessions)).not.toContain(body.token);
   });
@@ -74,7 +72,7 @@ describe('tokens', () => {
 describe('login rate limit', () => {
   let limited: RunningServer;
   beforeAll(async () => {
-    limited = await startServer({ dbFile: server.dbFile, loginLimit: { max: 2, windowMs: 60_000 } });
+    limited = await startServer({ ...server.location, loginLimit: { max: 2, windowMs: 60_000 } });
   });
   afterAll(async () => {
     await limited.close();

@@ -23,22 +23,22 @@ afterAll(async () => {
 
 const cursorOf = async (s: Session): Promise<Cursor> => (await post(server.url, routes.bootstrap, { clientId: s.clientId }, s.token)).body.cursor;
 const pullFrom = async (s: Session, cursor: Cursor) => (await post(server.url, routes.pull, { clientId: s.clientId, cursor }, s.token)).body;
-const logSize = () => readStore(server.dbFile, async (db) => (await db.selectFrom('change_log').select('seq').execute()).length);
+const logSize = () => readStore(server.location, async (db) => (await db.selectFrom('change_log').select('seq').execute()).length);
 
 describe('compaction', () => {
   it('drops old changes and resets only the scopes that lost some, for cursors behind the horizon', async () => {
-    const aishaAgent = await agentByEmail(server.dbFile, 'aisha@orbit.demo');
+    const aishaAgent = await agentByEmail(server.location, 'aisha@orbit.demo');
     const [technical] = aishaAgent.teamIds;
-    const [ticket] = await ticketsOf(server.dbFile, (t) => t.teamId === technical && t.status !== 'closed' && t.assigneeId !== aishaAgent.id);
+    const [ticket] = await ticketsOf(server.location, (t) => t.teamId === technical && t.status !== 'closed' && t.assigneeId !== aishaAgent.id);
     if (!ticket) throw new Error('no Technical ticket of another agent');
     const [alexFrom, aishaFrom] = [await cursorOf(alex), await cursorOf(aisha)];
     const tom = await signIn(server.url, 'tom@orbit.demo');
     expect((await post(server.url, routes.push, { clientId: tom.clientId, mutations: [note(1, ticket.id, 'Old news.')] }, tom.token)).status).toBe(200);
 
     // Nothing is older than a week yet.
-    expect(await readStore(server.dbFile, (db) => compactLog(db, { keepDays: 7 }))).toEqual({ horizon: null, scopes: [] });
+    expect(await readStore(server.location, (db) => compactLog(db, { keepDays: 7 }))).toEqual({ horizon: null, scopes: [] });
     const soon = new Date(Date.now() + 60_000);
-    const compacted = await readStore(server.dbFile, (db) => compactLog(db, { keepDays: 0, now: soon }));
+    const compacted = await readStore(server.location, (db) => compactLog(db, { keepDays: 0, now: soon }));
     expect(compacted.horizon).toBe((await cursorOf(alex)).seq);
     expect(compacted.scopes.sort()).toEqual([`team:${technical}`, ...(ticket.assigneeId ? [`user:${ticket.assigneeId}`] : [])].sort());
     expect(await logSize()).toBe(0);
@@ -54,7 +54,9 @@ describe('compaction', () => {
   });
 
   it('runs from the command line: orbit-server compact --keep-days N', async () => {
-    const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['server/cli.ts', 'compact', ...args, '--db', server.dbFile]);
+    const { dbFile, databaseUrl } = server.location;
+    const store = dbFile === undefined ? ['--database-url', databaseUrl] : ['--db', dbFile];
+    const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['server/cli.ts', 'compact', ...args, ...store]);
     expect((await cli('--keep-days', '30')).stdout).toMatch(/Nothing in .* is older than 30 days\./);
     await expect(cli('--keep-days=-1')).rejects.toMatchObject({ stderr: expect.stringContaining('--keep-days -1 is not valid') });
   });

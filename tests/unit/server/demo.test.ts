@@ -7,6 +7,7 @@ import { seedDemo, SeedRefused } from '../../../server/demo/seed.ts';
 import { openStore } from '../../../server/store/open.ts';
 import type { Database } from '../../../server/store/schema.ts';
 import { readWorkspace } from '../../../server/store/workspace.ts';
+import { freshStore } from '../../support/store.ts';
 
 const now = new Date('2026-11-22T00:00:00Z');
 const DAY = 86_400_000;
@@ -88,7 +89,7 @@ describe('demo workspace generation', () => {
 describe('seeding the demo workspace', () => {
   let db: Kysely<Database>;
   beforeEach(async () => {
-    db = await openStore(':memory:');
+    db = await openStore(await freshStore({ migrated: false }));
   });
   afterEach(async () => {
     await db.destroy();

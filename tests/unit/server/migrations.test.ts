@@ -6,24 +6,28 @@ import { migrations } from '../../../server/store/migrations/index.ts';
 import type { Database } from '../../../server/store/schema.ts';
 import { readChecksums } from '../../../server/sync/checksums.ts';
 import { addToChecksum, rowHash } from '../../../shared/sync/row-hash.ts';
+import { freshStore } from '../../support/store.ts';
 
 let db: Kysely<Database>;
-beforeEach(() => {
-  db = openDatabase(':memory:');
+beforeEach(async () => {
+  db = openDatabase(await freshStore({ migrated: false }));
 });
 afterEach(async () => {
   await db.destroy();
 });
 
 async function columnsOf(table: string): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
-  return rows.map((r) => r.name);
+  const found = (await db.introspection.getTables()).find((t) => t.name === table);
+  return found?.columns.map((c) => c.name) ?? [];
 }
 
 async function tables(): Promise<string[]> {
   const all = await db.introspection.getTables();
   return all.map((t) => t.name).sort();
 }
+
+/** Both dialects name a unique violation, in their own words. */
+const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
@@ -42,7 +46,7 @@ describe('migrations', () => {
     // Agent emails are unique: they are log-ins.
     const agent = { name: 'A', role: 'agent' as const, team_ids: '[]', scope: 'org', created_at: 'x', updated_at: 'x' };
     await db.insertInto('agents').values({ ...agent, id: '1', email: 'a@b.co' }).execute();
-    await expect(db.insertInto('agents').values({ ...agent, id: '2', email: 'a@b.co' }).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('agents').values({ ...agent, id: '2', email: 'a@b.co' }).execute()).rejects.toThrow(UNIQUE);
   });
 
   it('002-sync adds workspace meta, the change log, clients and rejected mutations', async () => {
@@ -52,7 +56,7 @@ describe('migrations', () => {
     expect(await columnsOf('workspace')).toEqual(['id', 'name', 'epoch', 'last_seq', 'last_ticket_number', 'created_at']);
     const rejected = { client_id: 'c', mutation_id: 1, name: 'n', reason: 'r', created_at: 'x' };
     await db.insertInto('rejected_mutations').values(rejected).execute();
-    await expect(db.insertInto('rejected_mutations').values(rejected).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('rejected_mutations').values(rejected).execute()).rejects.toThrow(UNIQUE);
   });
 
   it('003-auth adds credentials and sessions', async () => {

@@ -19,8 +19,8 @@ let teamTickets: Ticket[];
 beforeAll(async () => {
   server = await startTestServer({ demo: { scale: 0.05 } });
   [alex, priya, lena] = await Promise.all([signIn(server.url, DEMO_AGENT_EMAIL), signIn(server.url, 'priya@orbit.demo'), signIn(server.url, DEMO_LEAD_EMAIL)]);
-  const team = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
-  teamTickets = await ticketsOf(server.dbFile, (t) => t.teamId === team);
+  const team = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds[0];
+  teamTickets = await ticketsOf(server.location, (t) => t.teamId === team);
 });
 afterAll(async () => {
   await server.close();
@@ -47,13 +47,13 @@ function client(who: SignedIn) {
   };
 }
 
-const ticketOnServer = async (id: string) => fromRow('ticket', await readStore(server.dbFile, (db) => db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+const ticketOnServer = async (id: string) => fromRow('ticket', await readStore(server.location, (db) => db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
 const eventsOnServer = async (ticketId: string) =>
-  (await readStore(server.dbFile, (db) => db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).where('kind', '=', 'event').execute()))
+  (await readStore(server.location, (db) => db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).where('kind', '=', 'event').execute()))
     .map((r) => fromRow('message', r))
     .filter((m) => m.event !== null);
 const articleOnServer = async (id: string) => {
-  const row = await readStore(server.dbFile, (db) => db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
+  const row = await readStore(server.location, (db) => db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
   return row && fromRow('article', row);
 };
 
@@ -119,7 +119,7 @@ describe('conflict notices', () => {
 describe('ticket.create', () => {
   it('gets the next number from the server, keeps the client’s id, and its first message', async () => {
     const requester = takeTicket(() => true).requesterId;
-    const last = await readStore(server.dbFile, (db) => db.selectFrom('workspace').select('last_ticket_number').executeTakeFirstOrThrow());
+    const last = await readStore(server.location, (db) => db.selectFrom('workspace').select('last_ticket_number').executeTakeFirstOrThrow());
     const [id, messageId] = [newId(), newId()];
     const p = client(priya);
     const from = await p.cursor();
@@ -139,7 +139,7 @@ describe('ticket.create', () => {
     const a = client(alex);
     const answer = await a.push({ name: 'ticket.create@1', args: { id: newId(), subject: 'Ghost', requesterId: newId() } });
     expect(answer.results).toEqual([{ id: 1, status: 'rejected', error: expect.stringMatching(/^No contact with id/) }]);
-    expect(await readStore(server.dbFile, (db) => db.selectFrom('rejected_mutations').select(['name', 'reason']).where('client_id', '=', a.clientId).execute())).toEqual([
+    expect(await readStore(server.location, (db) => db.selectFrom('rejected_mutations').select(['name', 'reason']).where('client_id', '=', a.clientId).execute())).toEqual([
       { name: 'ticket.create@1', reason: expect.stringMatching(/^No contact/) },
     ]);
   });
@@ -177,7 +177,7 @@ describe('article.save', () => {
 
 describe('role rules and guarded transitions', () => {
   it('refuse with a reason an agent can read, and record it; a lead may', async () => {
-    const account = await readStore(server.dbFile, (db) => db.selectFrom('accounts').select(['id', 'plan']).executeTakeFirstOrThrow());
+    const account = await readStore(server.location, (db) => db.selectFrom('accounts').select(['id', 'plan']).executeTakeFirstOrThrow());
     const closed = takeTicket((t) => t.status === 'closed');
     const a = client(alex);
     const answer = await a.push(
@@ -197,14 +197,14 @@ describe('role rules and guarded transitions', () => {
       { id: 4, status: 'rejected', error: 'A closed ticket cannot change status; create a follow-up ticket instead.' },
       { id: 5, status: 'rejected', error: 'Only a lead or an admin can publish an article; save it as a draft instead.' },
     ]);
-    const recorded = await readStore(server.dbFile, (db) => db.selectFrom('rejected_mutations').select('mutation_id').where('client_id', '=', a.clientId).orderBy('mutation_id').execute());
+    const recorded = await readStore(server.location, (db) => db.selectFrom('rejected_mutations').select('mutation_id').where('client_id', '=', a.clientId).orderBy('mutation_id').execute());
     expect(recorded.map((r) => r.mutation_id)).toEqual([1, 3, 4, 5]);
     expect((await ticketOnServer(closed.id)).priority).toBe(closed.priority);
 
     expect((await client(lena).push({ name: 'account.update@1', args: { accountId: account.id, patch: { plan: 'enterprise' } } })).results).toEqual([
       { id: 1, status: 'applied' },
     ]);
-    const after = await readStore(server.dbFile, (db) => db.selectFrom('accounts').select(['plan', 'notes']).where('id', '=', account.id).executeTakeFirstOrThrow());
+    const after = await readStore(server.location, (db) => db.selectFrom('accounts').select(['plan', 'notes']).where('id', '=', account.id).executeTakeFirstOrThrow());
     expect(after).toEqual({ plan: 'enterprise', notes: 'Renewal in March.' });
   });
 });

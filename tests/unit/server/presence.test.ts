@@ -31,10 +31,10 @@ describe('presence over the realtime socket', () => {
     server = await startTestServer({ demo: { scale: 0.05 } });
     const emails = { alex: DEMO_AGENT_EMAIL, priya: 'priya@orbit.demo', sofia: 'sofia@orbit.demo', lena: DEMO_LEAD_EMAIL };
     await Promise.all(Object.entries(emails).map(async ([who, email]) => (session[who as keyof typeof emails] = await signIn(server.url, email))));
-    alexAgent = await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL);
-    const sofiaAgent = await agentByEmail(server.dbFile, 'sofia@orbit.demo');
-    firstTeam = await ticketsOf(server.dbFile, (t) => t.teamId === alexAgent.teamIds[0]);
-    secondTeam = await ticketsOf(server.dbFile, (t) => t.teamId === sofiaAgent.teamIds[0]);
+    alexAgent = await agentByEmail(server.location, DEMO_AGENT_EMAIL);
+    const sofiaAgent = await agentByEmail(server.location, 'sofia@orbit.demo');
+    firstTeam = await ticketsOf(server.location, (t) => t.teamId === alexAgent.teamIds[0]);
+    secondTeam = await ticketsOf(server.location, (t) => t.teamId === sofiaAgent.teamIds[0]);
   }, 30_000);
   beforeEach(() => {
     [firstTeamTicket, secondTeamTicket] = [firstTeam[testsStarted], secondTeam[testsStarted++]] as [Ticket, Ticket];
@@ -95,7 +95,7 @@ describe('presence over the realtime socket', () => {
   });
 
   it("is accepted on another team's ticket assigned to the agent (their user scope), and that team hears it", async () => {
-    await serverWrite(server.dbFile, async (tx) => {
+    await serverWrite(server.location, async (tx) => {
       const ticket = await tx.get('ticket', secondTeamTicket.id);
       await tx.put('ticket', { ...ticket!, assigneeId: alexAgent.id });
     });

@@ -14,8 +14,8 @@ let open: Ticket;
 beforeAll(async () => {
   server = await startTestServer({ demo: { scale: 0.05 } });
   alex = await signIn(server.url, DEMO_AGENT_EMAIL);
-  const team = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
-  open = (await ticketsOf(server.dbFile, (t) => t.teamId === team && t.status === 'open'))[0] as Ticket;
+  const team = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds[0];
+  open = (await ticketsOf(server.location, (t) => t.teamId === team && t.status === 'open'))[0] as Ticket;
 });
 afterAll(async () => {
   await server.close();
@@ -90,7 +90,7 @@ describe('snapshot', () => {
         after = page.next;
       } while (after);
       const table = ({ ticket: 'tickets', message: 'messages', contact: 'contacts' } as const)[kind];
-      const all = await readStore(server.dbFile, (db) => db.selectFrom(table).select('id').orderBy('id').execute());
+      const all = await readStore(server.location, (db) => db.selectFrom(table).select('id').orderBy('id').execute());
       expect(rows.map((r) => r.id).sort()).toEqual(all.map((r) => r.id));
       expect(counts[kind]).toBe(all.length);
       // Tickets and the directory come in id order; messages ticket by ticket, so a thread is never split across kinds of order.

@@ -16,8 +16,8 @@ let closed: Ticket;
 beforeAll(async () => {
   server = await startTestServer({ demo: { scale: 0.05 } });
   alex = await signIn(server.url, DEMO_AGENT_EMAIL);
-  const team = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
-  const mine = await ticketsOf(server.dbFile, (t) => t.teamId === team);
+  const team = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds[0];
+  const mine = await ticketsOf(server.location, (t) => t.teamId === team);
   open = mine.find((t) => t.status === 'open') as Ticket;
   closed = mine.find((t) => t.status === 'closed') as Ticket;
 });
@@ -26,9 +26,9 @@ afterAll(async () => {
 });
 
 const push = (clientId: string, mutations: unknown[], token = alex.token) => post(server.url, routes.push, { clientId, mutations }, token);
-const messagesOf = (ticketId: string) => readStore(server.dbFile, (db) => db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).execute());
+const messagesOf = (ticketId: string) => readStore(server.location, (db) => db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).execute());
 const lastMutationId = (clientId: string) =>
-  readStore(server.dbFile, async (db) => (await db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst())?.last_mutation_id);
+  readStore(server.location, async (db) => (await db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst())?.last_mutation_id);
 
 /** A bad request must leave the server answering the next good one normally. */
 async function expectStillServing(): Promise<void> {
@@ -88,7 +88,7 @@ describe('push: exactly once, in client order', () => {
       ],
     });
     expect(await messagesOf(closed.id)).toHaveLength(before);
-    const rejected = await readStore(server.dbFile, (db) => db.selectFrom('rejected_mutations').selectAll().where('client_id', '=', clientId).execute());
+    const rejected = await readStore(server.location, (db) => db.selectFrom('rejected_mutations').selectAll().where('client_id', '=', clientId).execute());
     expect(rejected).toEqual([expect.objectContaining({ mutation_id: 1, name: 'message.add@1', reason: expect.stringContaining('closed ticket') })]);
     // A resend (the first answer was lost) is not run again, and still tells the client why it was refused.
     expect((await push(clientId, [reply])).body.results).toEqual([
@@ -160,16 +160,16 @@ describe('push: bad input gets a clear 4xx, nothing half-written, and the server
     const broken = await startTestServer({ demo: { scale: 0.05 } });
     try {
       const me = await signIn(broken.url, DEMO_AGENT_EMAIL);
-      const team = (await agentByEmail(broken.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
-      const [ticket] = await ticketsOf(broken.dbFile, (t) => t.status !== 'closed' && t.teamId === team);
+      const team = (await agentByEmail(broken.location, DEMO_AGENT_EMAIL)).teamIds[0];
+      const [ticket] = await ticketsOf(broken.location, (t) => t.status !== 'closed' && t.teamId === team);
       const clientId = newId();
       expect((await post(broken.url, routes.push, { clientId, mutations: [note(1, ticket!.id)] }, me.token)).status).toBe(200);
-      await readStore(broken.dbFile, (db) => sql`alter table change_log rename to change_log_gone`.execute(db));
+      await readStore(broken.location, (db) => sql`alter table change_log rename to change_log_gone`.execute(db));
       const answer = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
       expectApiError(answer, 503, 'unavailable');
-      const kept = await readStore(broken.dbFile, (db) => db.selectFrom('messages').select('body').where('body', '=', 'lost in the outage').execute());
+      const kept = await readStore(broken.location, (db) => db.selectFrom('messages').select('body').where('body', '=', 'lost in the outage').execute());
       expect(kept).toEqual([]);
-      await readStore(broken.dbFile, (db) => sql`alter table change_log_gone rename to change_log`.execute(db));
+      await readStore(broken.location, (db) => sql`alter table change_log_gone rename to change_log`.execute(db));
       // The client retries and the mutation lands, once.
       const retried = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
       expect(retried.body).toEqual({ lastMutationId: 2, results: [{ id: 2, status: 'applied' }] });

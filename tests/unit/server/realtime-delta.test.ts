@@ -27,8 +27,8 @@ describe('inline deltas over the realtime socket', () => {
     [alex, priya, sofia, lena] = await Promise.all(
       [DEMO_AGENT_EMAIL, 'priya@orbit.demo', 'sofia@orbit.demo', DEMO_LEAD_EMAIL].map((email) => signIn(server.url, email)),
     ) as [Session, Session, Session, Session];
-    const [first, second] = await Promise.all([agentByEmail(server.dbFile, DEMO_AGENT_EMAIL), agentByEmail(server.dbFile, 'sofia@orbit.demo')]);
-    const open = (teamId: string | undefined) => ticketsOf(server.dbFile, (t) => t.teamId === teamId && t.status === 'open');
+    const [first, second] = await Promise.all([agentByEmail(server.location, DEMO_AGENT_EMAIL), agentByEmail(server.location, 'sofia@orbit.demo')]);
+    const open = (teamId: string | undefined) => ticketsOf(server.location, (t) => t.teamId === teamId && t.status === 'open');
     [firstTeamTicket] = (await open(first.teamIds[0])) as [Ticket];
     [secondTeamTicket] = (await open(second.teamIds[0])) as [Ticket];
   }, 30_000);

@@ -21,8 +21,8 @@ describe('realtime socket', () => {
 
   it('pokes a connected client after a push commits, with the seq to pull up to', async () => {
     const alex = await signIn(server.url, DEMO_AGENT_EMAIL);
-    const team = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
-    const [ticket] = (await ticketsOf(server.dbFile, (t) => t.teamId === team && t.status === 'open')) as Ticket[];
+    const team = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds[0];
+    const [ticket] = (await ticketsOf(server.location, (t) => t.teamId === team && t.status === 'open')) as Ticket[];
     const socket = await connectRealtime(server.url, alex.token);
     try {
       const { cursor } = (await post(server.url, routes.bootstrap, { clientId: alex.clientId }, alex.token)).body;

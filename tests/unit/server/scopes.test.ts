@@ -48,11 +48,11 @@ describe('scope filtering over the API', () => {
     server = await startTestServer({ demo: { scale: 0.05 } });
     alex = await signIn(server.url, DEMO_AGENT_EMAIL);
     aisha = await signIn(server.url, 'aisha@orbit.demo');
-    alexAgent = await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL);
-    aishaAgent = await agentByEmail(server.dbFile, 'aisha@orbit.demo');
+    alexAgent = await agentByEmail(server.location, DEMO_AGENT_EMAIL);
+    aishaAgent = await agentByEmail(server.location, 'aisha@orbit.demo');
     const unsolved = (t: Ticket) => t.status !== 'closed' && t.status !== 'solved';
-    teamATicket = (await ticketsOf(server.dbFile, (t) => t.teamId === alexAgent.teamIds[0] && unsolved(t)))[0] as Ticket;
-    teamBTicket = (await ticketsOf(server.dbFile, (t) => t.teamId === aishaAgent.teamIds[0] && unsolved(t)))[0] as Ticket;
+    teamATicket = (await ticketsOf(server.location, (t) => t.teamId === alexAgent.teamIds[0] && unsolved(t)))[0] as Ticket;
+    teamBTicket = (await ticketsOf(server.location, (t) => t.teamId === aishaAgent.teamIds[0] && unsolved(t)))[0] as Ticket;
   });
   afterAll(async () => {
     await server.close();
@@ -75,7 +75,7 @@ describe('scope filtering over the API', () => {
   }
 
   it('snapshots hold only the tickets and messages of the agent’s teams', async () => {
-    const all = await ticketsOf(server.dbFile, () => true);
+    const all = await ticketsOf(server.location, () => true);
     const tickets = await snapshotAll(aisha, 'ticket');
     expect(tickets.length).toBeGreaterThan(0);
     expect(tickets.map((t) => t.id).sort()).toEqual(all.filter((t) => t.teamId === aishaAgent.teamIds[0]).map((t) => t.id).sort());

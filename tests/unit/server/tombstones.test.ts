@@ -36,7 +36,7 @@ const pullFrom = async (session: Session, cursor: Cursor) => (await post(server.
 
 /** The stored checksums must always equal those computed from the rows themselves. */
 async function expectChecksumsExact(): Promise<void> {
-  await readStore(server.dbFile, async (db) => {
+  await readStore(server.location, async (db) => {
     const scopes = await scopesInUse(db);
     const stored = await readChecksums(db, scopes);
     await db
@@ -52,10 +52,10 @@ async function expectChecksumsExact(): Promise<void> {
 
 describe('tombstones', () => {
   it('ticket.delete@1: leads delete a ticket with its thread, every replica hears a del, agents are refused', async () => {
-    const frontline = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds[0];
-    const [ticket] = await ticketsOf(server.dbFile, (t) => t.teamId === frontline && t.status === 'open');
+    const frontline = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds[0];
+    const [ticket] = await ticketsOf(server.location, (t) => t.teamId === frontline && t.status === 'open');
     if (!ticket) throw new Error('no open Frontline ticket');
-    const thread = await readStore(server.dbFile, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).execute());
+    const thread = await readStore(server.location, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).execute());
     const [alexFrom, adminFrom] = [await cursorOf(alex), await cursorOf(admin)];
 
     expect(await run(alex, 'ticket.delete@1', { ticketId: ticket.id })).toEqual({ status: 'rejected', error: 'Only a team lead or an admin can delete a ticket.' });
@@ -70,19 +70,19 @@ describe('tombstones', () => {
         ['del', 'ticket', ticket.id, null],
       ]);
     }
-    expect(await ticketsOf(server.dbFile, (t) => t.id === ticket.id)).toEqual([]);
+    expect(await ticketsOf(server.location, (t) => t.id === ticket.id)).toEqual([]);
     await expectChecksumsExact();
   });
 
   it('article.delete@1: an agent may delete only a draft of their own; leads any article', async () => {
-    const articles = await readStore(server.dbFile, async (db) => (await db.selectFrom('articles').selectAll().execute()).map((r) => fromRow('article', r)));
-    const alexId = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).id;
+    const articles = await readStore(server.location, async (db) => (await db.selectFrom('articles').selectAll().execute()).map((r) => fromRow('article', r)));
+    const alexId = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).id;
     const published = articles.find((a) => a.status === 'published') as Article;
     expect(await run(alex, 'article.delete@1', { articleId: published.id })).toMatchObject({ status: 'rejected', error: expect.stringMatching(/lead or an admin/) });
     expect(await run(lena, 'article.delete@1', { articleId: published.id })).toEqual({ status: 'applied' });
     const draft = articles.find((a) => a.status === 'draft' && a.authorId === alexId);
     if (draft) expect(await run(alex, 'article.delete@1', { articleId: draft.id })).toEqual({ status: 'applied' });
-    const left = await readStore(server.dbFile, (db) => db.selectFrom('articles').select('id').execute());
+    const left = await readStore(server.location, (db) => db.selectFrom('articles').select('id').execute());
     expect(left.map((a) => a.id)).not.toContain(published.id);
     await expectChecksumsExact();
   });
@@ -90,12 +90,12 @@ describe('tombstones', () => {
 
 describe('evictions and checksums', () => {
   it('a ticket moving teams is a del for readers who lose it and a put, thread included, for those who gain it', async () => {
-    const [frontline] = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds;
-    const sofia = await agentByEmail(server.dbFile, 'sofia@orbit.demo');
-    const [ticket] = await ticketsOf(server.dbFile, (t: Ticket) => t.teamId === frontline && t.status === 'open');
+    const [frontline] = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds;
+    const sofia = await agentByEmail(server.location, 'sofia@orbit.demo');
+    const [ticket] = await ticketsOf(server.location, (t: Ticket) => t.teamId === frontline && t.status === 'open');
     if (!ticket) throw new Error('no open Frontline ticket');
     expect(await run(alex, 'message.add@1', note(1, ticket.id, 'Before the move.').args)).toEqual({ status: 'applied' });
-    const thread = await readStore(server.dbFile, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).execute());
+    const thread = await readStore(server.location, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).execute());
     const sofiaSession = await signIn(server.url, 'sofia@orbit.demo');
     const [alexFrom, sofiaFrom, lenaFrom] = [await cursorOf(alex), await cursorOf(sofiaSession), await cursorOf(lena)];
 
@@ -114,28 +114,28 @@ describe('evictions and checksums', () => {
 
   it('the page that reaches the head carries every scope of the caller with its checksum; earlier pages none', async () => {
     const from = await cursorOf(alex);
-    const [frontline] = (await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).teamIds;
-    const [ticket] = await ticketsOf(server.dbFile, (t) => t.teamId === frontline && t.status !== 'closed');
+    const [frontline] = (await agentByEmail(server.location, DEMO_AGENT_EMAIL)).teamIds;
+    const [ticket] = await ticketsOf(server.location, (t) => t.teamId === frontline && t.status !== 'closed');
     for (let i = 0; i < 3; i++) expect(await run(alex, 'message.add@1', note(1, ticket?.id ?? '', `Note ${i}`).args)).toEqual({ status: 'applied' });
     const first = (await post(server.url, routes.pull, { clientId: alex.clientId, cursor: from, limit: 2 }, alex.token)).body;
     expect(first.more).toBe(true);
     expect(first.checksums).toBeUndefined();
     const last = await pullFrom(alex, from);
     expect(last.more).toBe(false);
-    const alexAgent = await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL);
+    const alexAgent = await agentByEmail(server.location, DEMO_AGENT_EMAIL);
     expect(last.checksums.map((c: { scope: string }) => c.scope)).toEqual(['org', `team:${frontline}`, `user:${alexAgent.id}`]);
-    expect(last.checksums).toEqual(await readStore(server.dbFile, (db) => readChecksums(db, ['org', `team:${frontline}`, `user:${alexAgent.id}`])));
+    expect(last.checksums).toEqual(await readStore(server.location, (db) => readChecksums(db, ['org', `team:${frontline}`, `user:${alexAgent.id}`])));
     expect(last.checksums.every((c: { count: number }) => c.count > 0)).toBe(true);
   });
 
   it('a snapshot asked for scopes the caller lacks leaves them out', async () => {
-    const aisha = await agentByEmail(server.dbFile, 'aisha@orbit.demo');
+    const aisha = await agentByEmail(server.location, 'aisha@orbit.demo');
     const snapshot = (kind: string, scopes: string[]) =>
       post(server.url, routes.snapshot, { clientId: alex.clientId, kind, scopes, after: null, limit: 100 }, alex.token);
     for (const kind of ['ticket', 'message']) expect((await snapshot(kind, [`team:${aisha.teamIds[0]}`, `user:${aisha.id}`])).body).toEqual({ rows: [], versions: [], next: null });
     expect((await snapshot('ticket', ['team:none'])).body.rows).toEqual([]);
     expect((await snapshot('ticket', ['team:x; select'])).status).toBe(400);
     // The caller's own scopes are served.
-    expect((await snapshot('ticket', [`user:${(await agentByEmail(server.dbFile, DEMO_AGENT_EMAIL)).id}`])).body.rows.length).toBeGreaterThan(0);
+    expect((await snapshot('ticket', [`user:${(await agentByEmail(server.location, DEMO_AGENT_EMAIL)).id}`])).body.rows.length).toBeGreaterThan(0);
   });
 });
