@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { recomputeChecksums } from '../../sync/checksums.ts';
 import type { EntityKind } from '../../../shared/model/index.ts';
 import { entityTables, type Database } from '../schema.ts';
+import { columnTypes } from './column-types.ts';
 
 /**
  * Rows in several scopes, row versions and per-scope checksums, and compaction horizons:
@@ -11,13 +12,15 @@ import { entityTables, type Database } from '../schema.ts';
  * Existing rows get the version of their newest logged change and the checksums are computed once.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Versions and horizons are change-log seqs.
+  const { bigint } = columnTypes(db);
   for (const table of Object.values(entityTables)) {
-    await db.schema.alterTable(table).addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable(table).addColumn('version', bigint, (c) => c.notNull().defaultTo(0)).execute();
   }
 
   await db.schema
     .createTable('change_scopes')
-    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('seq', bigint, (c) => c.notNull())
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('gone', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('change_scopes_pk', ['scope', 'seq'])
@@ -36,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('scope_horizons')
     .addColumn('scope', 'text', (c) => c.primaryKey())
-    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('seq', bigint, (c) => c.notNull())
     .execute();
 
   // Snapshot pages of a scope walk its tickets by team or assignee, and threads by ticket.

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { EntityKind, type EntityOf } from '../../../shared/model/index.ts';
+import { consistentRead } from '../../../server/store/consistent-read.ts';
 import { openDatabase } from '../../../server/store/dialect.ts';
 import { fromRow } from '../../../server/store/rows.ts';
 import { entityTables, type Database } from '../../../server/store/schema.ts';
@@ -73,9 +74,9 @@ export class ServerState {
     return Number(row.last_seq);
   }
 
-  /** Everything the oracle compares, in one transaction. */
+  /** Everything the oracle compares, read at one moment (one snapshot on PostgreSQL too). */
   snapshot(): Promise<ServerSnapshot> {
-    return this.#db.transaction().execute(async (trx) => {
+    return consistentRead(this.#db, async (trx) => {
       const rows = {} as Record<EntityKind, unknown[]>;
       for (const kind of EntityKind.options) rows[kind] = await this.#rows(trx, kind);
       const clients = await trx.selectFrom('clients').select(['client_id', 'agent_id', 'last_mutation_id']).execute();

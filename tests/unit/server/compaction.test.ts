@@ -53,6 +53,27 @@ describe('compaction', () => {
     expect((await pullFrom(aisha, forAisha.cursor)).resetScopes).toBeUndefined();
   });
 
+  it('moves the horizon of a scope compacted before when a later compaction drops more of it', async () => {
+    const [technical] = (await agentByEmail(server.location, 'aisha@orbit.demo')).teamIds;
+    const [ticket] = await ticketsOf(server.location, (t) => t.teamId === technical && t.status !== 'closed');
+    if (!ticket) throw new Error('no open Technical ticket');
+    const tom = await signIn(server.url, 'tom@orbit.demo');
+    const compact = () => readStore(server.location, (db) => compactLog(db, { keepDays: 0, now: new Date(Date.now() + 60_000) }));
+    const push = (id: number) => post(server.url, routes.push, { clientId: tom.clientId, mutations: [note(id, ticket.id)] }, tom.token);
+
+    await push(1);
+    const first = await compact();
+    const between = await cursorOf(aisha);
+    expect(between.seq).toBe(first.horizon);
+    await push(2);
+    const second = await compact();
+    expect(second.scopes).toContain(`team:${technical}`);
+    const horizon = await readStore(server.location, (db) => db.selectFrom('scope_horizons').select('seq').where('scope', '=', `team:${technical}`).executeTakeFirstOrThrow());
+    expect(horizon.seq).toBe(second.horizon);
+    // Aisha stood at the first horizon: the second one dropped changes she never pulled.
+    expect(await pullFrom(aisha, between)).toMatchObject({ reset: false, resetScopes: [`team:${technical}`] });
+  });
+
   it('runs from the command line: orbit-server compact --keep-days N', async () => {
     const { dbFile, databaseUrl } = server.location;
     const store = dbFile === undefined ? ['--database-url', databaseUrl] : ['--db', dbFile];
