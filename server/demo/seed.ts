@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/password.ts';
 import { setCredential } from '../store/credentials.ts';
 import { insertEntities } from '../store/entities.ts';
 import { entityTables, type Database } from '../store/schema.ts';
-import { resetWorkspace } from '../store/workspace.ts';
+import { lockForWriting, resetWorkspace } from '../store/workspace.ts';
 import { recomputeChecksums } from '../sync/checksums.ts';
 import { scopeOf } from '../sync/scopes.ts';
 import { DEMO_PASSWORD, DEMO_WORKSPACE_NAME } from './credentials.ts';
@@ -56,6 +56,8 @@ export async function seedDemo(
   const ticketScope = new Map(demo.tickets.map((t) => [t.id, scopeOf('ticket', t)]));
 
   await db.transaction().execute(async (trx) => {
+    // A writer like any other: checksums computed from the rows must not miss a concurrent push.
+    await lockForWriting(trx);
     await assertEmpty(trx);
     for (const kind of EntityKinds.options) {
       const items = (listOf[kind](demo) as EntityOf<EntityKind>[]).map((entity) => ({

@@ -8,7 +8,9 @@ import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
 import { LISTENER_APPLICATION_NAME } from '../../../server/realtime/postgres-bus.ts';
 import { deskOf, idleAndOnline, replicaFiles, untilChanged, untilStatus } from '../../integration/engine-helpers.ts';
+import { checksumsOf } from '../../integration/scope-helpers.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { recountChecksums } from '../../support/recount-checksums.ts';
 import { readStore } from '../../support/store.ts';
 import { agentByEmail, connectRealtime, note, post, signIn, ticketsOf } from './api.ts';
 
@@ -52,9 +54,30 @@ describe('two server instances sharing one PostgreSQL database', () => {
     }
   });
 
-  it('brings a push through instance 2 to an engine connected to instance 1, without polling', async () => {
+  it('sends a socket on instance 1 that told its cursor the delta of a push through instance 2, checksums included', async () => {
+    const alex = await signIn(one.url, DEMO_AGENT_EMAIL);
+    const { cursor } = (await post(one.url, routes.bootstrap, { clientId: alex.clientId }, alex.token)).body;
+    const socket = await connectRealtime(one.url, alex.token);
+    try {
+      socket.send({ type: 'cursor', clientId: alex.clientId, cursor });
+      await socket.settle();
+      const priya = await signIn(two.url, PRIYA_EMAIL);
+      await post(two.url, routes.push, { clientId: priya.clientId, mutations: [note(1, ticket.id, 'inline across instances')] }, priya.token);
+      const delta = await socket.message();
+      // Exactly what a pull through the other instance answers, with the checksums of Alex's scopes at its head.
+      const pulled = (await post(two.url, routes.pull, { clientId: alex.clientId, cursor }, alex.token)).body;
+      expect(delta).toEqual({ type: 'delta', fromSeq: cursor.seq, page: pulled });
+      expect(pulled.changes.map((c: Change) => c.data?.body)).toContain('inline across instances');
+      expect(pulled.checksums.length).toBeGreaterThan(1);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('brings a push through instance 2 to an engine connected to instance 1, without polling, its checksums agreeing', async () => {
     const newReplica = replicaFiles();
-    const engine = await Engine.open({ dbFile: newReplica(), pollIntervalMs: 0 });
+    const dbFile = newReplica();
+    const engine = await Engine.open({ dbFile, pollIntervalMs: 0 });
     try {
       const priya = deskOf(engine);
       await priya.invoke('session.login', { serverUrl: one.url, email: PRIYA_EMAIL, password: DEMO_PASSWORD });
@@ -65,6 +88,8 @@ describe('two server instances sharing one PostgreSQL database', () => {
       expect((await post(two.url, routes.push, { clientId: alex.clientId, mutations: [note(1, ticket.id, body)] }, alex.token)).status).toBe(200);
       const seen = await untilChanged(priya, async () => (await priya.invoke('ticket.get', { id: ticket.id }))?.messages.find((m) => m.body === body));
       expect(seen).toMatchObject({ kind: 'note', authorName: 'Alex Morgan', pendingSync: false });
+      const { rows, recorded, server } = await checksumsOf(dbFile, one.location);
+      expect([rows, recorded]).toEqual([server, server]);
     } finally {
       await engine.close();
     }
@@ -90,6 +115,8 @@ describe('two server instances sharing one PostgreSQL database', () => {
     const logged = await readStore(one.location, (db) => db.selectFrom('change_log').select('mutation_id').where('client_id', '=', clientId).orderBy('seq').execute());
     // Two changes per note (message, ticket), in client order.
     expect(logged.map((r) => r.mutation_id)).toEqual(mutations.flatMap((m) => [m.id, m.id]));
+    const { kept, recounted } = await recountChecksums(one.location);
+    expect(kept).toEqual(recounted);
   });
 
   it('shows an agent on instance 1 the presence of a teammate on instance 2, and its end when that socket closes', async () => {
