@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import type { StoreLocation } from '../../server/store/dialect.ts';
 import { Priority } from '../../shared/model/index.ts';
 import { signedInEngine } from '../support/signed-in-engine.ts';
+import { readStore } from '../support/store.ts';
 import { expect, signIn, test, tickets } from './fixtures.ts';
 
 /** Opens the n-th ticket of the agent's queue and returns its id (its row is named after it). */
@@ -16,16 +16,9 @@ async function openTicket(page: Page, n: number): Promise<string> {
   return id;
 }
 
-/** Writes straight into the server's database, behind the API: the workstation hears nothing of it. The end-to-end server is SQLite. */
-function onServerDb({ dbFile }: StoreLocation, sql: string, ...params: unknown[]): void {
-  if (dbFile === undefined) throw new Error('The end-to-end tests run the server on SQLite.');
-  const db = new Database(dbFile);
-  try {
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
+/** Sets a ticket's status straight in the server's database, behind the API: the workstation hears nothing of it. */
+const setStatusOnServer = (location: StoreLocation, ticketId: string, status: 'open' | 'closed') =>
+  readStore(location, (db) => db.updateTable('tickets').set({ status }).where('id', '=', ticketId).execute());
 
 test('priority, tags, and a conflict notice the agent whose value lost can re-apply', async ({ page, workstation, orbitServer }) => {
   await signIn(page, workstation, orbitServer.url);
@@ -75,7 +68,7 @@ test('a change the server refuses shows in Sync issues, with copy, retry and dis
     await page.getByRole('button', { name: 'Send' }).click();
   };
   // The ticket is closed on the server behind the workstation's back: replies to it are refused.
-  onServerDb(orbitServer.location, `UPDATE tickets SET status = 'closed' WHERE id = ?`, ticketId);
+  await setStatusOnServer(orbitServer.location, ticketId, 'closed');
   const first = `Refused reply ${randomUUID()}`;
   await reply(first);
   await syncStatus.getByRole('button', { name: '1 rejected' }).click();
@@ -106,7 +99,7 @@ test('a change the server refuses shows in Sync issues, with copy, retry and dis
   await reply(second);
   await syncStatus.getByRole('button', { name: '1 rejected' }).click();
   await expect(issue).toContainText(second);
-  onServerDb(orbitServer.location, `UPDATE tickets SET status = 'open' WHERE id = ?`, ticketId);
+  await setStatusOnServer(orbitServer.location, ticketId, 'open');
   await issue.getByRole('button', { name: 'Retry' }).click();
   await expect(panel).toContainText('No sync issues');
   await page.keyboard.press('Escape');
