@@ -1,37 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Message } from '../../../shared/model/index.ts';
+import { describe, expect, it } from 'vitest';
 import { messageAdd } from '../../../shared/mutators/index.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
 import type { RealtimeDelta } from '../../../shared/sync/realtime.ts';
-import { Replica } from '../../../electron/engine/replica/replica.ts';
+import type { Replica } from '../../../electron/engine/replica/replica.ts';
 import { applyDelta } from '../../../electron/engine/sync/delta.ts';
-import { agentAlex, contact, T1, ticket } from '../shared/fixtures.ts';
-import { baseRows, putRows, tempFiles } from './support.ts';
+import { agentAlex, customerMessage as customerMessageFixture, T1, ticket } from '../shared/fixtures.ts';
+import { baseRows, freshReplicas, putRows } from './support.ts';
 
-const newFile = tempFiles();
-const replicas: Replica[] = [];
-afterEach(async () => {
-  await Promise.all(replicas.splice(0).map((r) => r.close()));
-});
+const openReplica = freshReplicas();
 
 const TICKET = ticket();
 const OUR_NOTE = '0195f0a0-0000-7000-8000-0000000000b1';
-const customerMessage: Message = {
-  id: '0195f0a0-0000-7000-8000-0000000000b2',
-  ticketId: TICKET.id,
-  kind: 'reply',
-  authorType: 'contact',
-  authorId: contact.id,
-  body: 'Any news?',
-  createdAt: T1,
-  event: null,
-};
+const customerMessage = customerMessageFixture({ id: '0195f0a0-0000-7000-8000-0000000000b2', createdAt: T1 });
 const customerWrote: Change = { seq: 11, kind: 'message', id: customerMessage.id, op: 'put', data: customerMessage };
 
 /** A synced replica at (e1, 10) with one note of ours in the outbox. */
 async function replicaAt10(noteState: 'pending' | 'acknowledged'): Promise<Replica> {
-  const replica = await Replica.open(newFile());
-  replicas.push(replica);
+  const replica = await openReplica();
   await putRows(replica, baseRows);
   await replica.writer.transaction(async () => {
     replica.meta.setJson('cursor', { epoch: 'e1', seq: 10 });

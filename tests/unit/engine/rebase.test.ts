@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../shared/model/index.ts';
 import { messageAdd, ticketSetStatus, type Mutator } from '../../../shared/mutators/index.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
-import { Replica } from '../../../electron/engine/replica/replica.ts';
+import type { Replica } from '../../../electron/engine/replica/replica.ts';
 import { StatementCache } from '../../../electron/engine/replica/statement-cache.ts';
 import { ticketDetail } from '../../../electron/engine/queries/ticket-detail.ts';
 import { rebase } from '../../../electron/engine/sync/rebase.ts';
-import { agentAlex, contact, T0, T1, ticket } from '../shared/fixtures.ts';
-import { baseRows, putRows, tempFiles } from './support.ts';
+import { agentAlex, customerMessage as customerMessageFixture, T0, T1, ticket } from '../shared/fixtures.ts';
+import { baseRows, freshReplicas, putRows } from './support.ts';
 
-const newFile = tempFiles();
-const replicas: Replica[] = [];
-afterEach(async () => {
-  await Promise.all(replicas.splice(0).map((r) => r.close()));
-});
+const openReplica = freshReplicas();
 
 const TICKET = ticket();
 const REPLY_ID = '0195f0a0-0000-7000-8000-0000000000a1';
@@ -22,8 +18,7 @@ const NOTE_ID = '0195f0a0-0000-7000-8000-0000000000a3';
 const T_CUSTOMER = '2026-11-01T09:30:00.000Z';
 
 async function replicaWithTicket(): Promise<Replica> {
-  const replica = await Replica.open(newFile());
-  replicas.push(replica);
+  const replica = await openReplica();
   await putRows(replica, baseRows);
   return replica;
 }
@@ -37,16 +32,7 @@ function serverRebase(replica: Replica, changes: Change[], lastMutationId: numbe
 }
 
 const put = (seq: number, kind: Change['kind'], data: { id: string } & Record<string, unknown>): Change => ({ seq, kind, id: data.id, op: 'put', data });
-const customerMessage: Message = {
-  id: CUSTOMER_MSG_ID,
-  ticketId: TICKET.id,
-  kind: 'reply',
-  authorType: 'contact',
-  authorId: contact.id,
-  body: 'Any news?',
-  event: null,
-  createdAt: T_CUSTOMER,
-};
+const customerMessage = customerMessageFixture({ id: CUSTOMER_MSG_ID, createdAt: T_CUSTOMER });
 const thread = (replica: Replica) => ticketDetail(replica, new StatementCache(replica.db), TICKET.id)?.messages ?? [];
 const outboxRows = (replica: Replica) => replica.db.prepare('SELECT id, state, error, replay_error AS replayError FROM _outbox ORDER BY id').all();
 

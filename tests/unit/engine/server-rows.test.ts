@@ -3,11 +3,10 @@ import { deferIndexes, restoreIndexes } from '../../../electron/engine/replica/d
 import { Replica } from '../../../electron/engine/replica/replica.ts';
 import { rebase } from '../../../electron/engine/sync/rebase.ts';
 import { idsInScopes } from '../../../electron/engine/sync/scope-rows.ts';
-import type { Message } from '../../../shared/model/index.ts';
 import { messageAdd, ticketDelete } from '../../../shared/mutators/index.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
 import { addToChecksum, rowHash } from '../../../shared/sync/row-hash.ts';
-import { agentAlex, contact, T0, T1, TEAM_A, TEAM_B, ticket } from '../shared/fixtures.ts';
+import { agentAlex, contact, customerMessage as customerMessageFixture, T1, TEAM_A, TEAM_B, ticket } from '../shared/fixtures.ts';
 import { baseRows, tempFiles } from './support.ts';
 
 const newFile = tempFiles();
@@ -18,16 +17,7 @@ afterEach(async () => {
 
 const TICKET = ticket();
 const NOTE_ID = '0195f0a0-0000-7000-8000-0000000000a3';
-const customerMessage: Message = {
-  id: '0195f0a0-0000-7000-8000-0000000000a2',
-  ticketId: TICKET.id,
-  kind: 'reply',
-  authorType: 'contact',
-  authorId: contact.id,
-  body: 'Any news?',
-  event: null,
-  createdAt: T0,
-};
+const customerMessage = customerMessageFixture();
 
 /** A replica holding the base rows and the customer's message as server rows at version 1. */
 async function serverReplica(): Promise<Replica> {

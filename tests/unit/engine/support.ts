@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { EntityKind, EntityOf } from '../../../shared/model/index.ts';
 import { Replica } from '../../../electron/engine/replica/replica.ts';
 import { agentAlex, contact, T0, TEAM_A, ticket } from '../shared/fixtures.ts';
@@ -13,6 +13,20 @@ export function tempFiles(): () => string {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let n = 0;
   return () => join(dir, `replica-${++n}.sqlite`);
+}
+
+/** Opens replicas on fresh files, each closed after its test. */
+export function freshReplicas(): () => Promise<Replica> {
+  const newFile = tempFiles();
+  const open: Replica[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((r) => r.close()));
+  });
+  return async () => {
+    const replica = await Replica.open(newFile());
+    open.push(replica);
+    return replica;
+  };
 }
 
 /** A URL where nothing listens: the engine sees the server as unreachable. */

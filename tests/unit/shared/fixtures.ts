@@ -1,4 +1,4 @@
-import type { Account, Agent, Article, Contact, EntityKind, Team, Ticket } from '../../../shared/model/index.ts';
+import type { Account, Agent, Article, Contact, EntityKind, Message, Team, Ticket } from '../../../shared/model/index.ts';
 import type { MutationContext } from '../../../shared/mutators/index.ts';
 
 export const T0 = '2026-11-01T09:00:00.000Z';
@@ -102,3 +102,18 @@ export const workspaceRows: { kind: EntityKind; row: { id: string } }[] = [
   { kind: 'contact', row: contact },
   { kind: 'account', row: account },
 ];
+
+/** A message from the customer on ticket(): what a pull brings in beside the agent's own work. */
+export function customerMessage(overrides: Partial<Message> = {}): Message {
+  return {
+    id: '0195f0a0-0000-7000-8000-0000000000a2',
+    ticketId: ticket().id,
+    kind: 'reply',
+    authorType: 'contact',
+    authorId: contact.id,
+    body: 'Any news?',
+    event: null,
+    createdAt: T0,
+    ...overrides,
+  };
+}
