@@ -3,13 +3,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/store/dialect.ts';
 import { migrate } from '../../server/store/migrate.ts';
+import { freePort } from './free-port.ts';
 import { NO_BINARIES, postgresBinaries } from './postgres-binaries.ts';
 
 export interface PostgresForTests {
@@ -25,14 +25,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     postgres: PostgresForTests;
   }
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 interface Cluster {

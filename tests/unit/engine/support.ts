@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import type { EntityKind, EntityOf } from '../../../shared/model/index.ts';
 import { Replica } from '../../../electron/engine/replica/replica.ts';
+import { freePort } from '../../support/free-port.ts';
 import { agentAlex, contact, T0, TEAM_A, ticket } from '../shared/fixtures.ts';
 
 /** A fresh replica path per call, in a temp folder removed after the file's tests. */
@@ -31,11 +31,7 @@ export function freshReplicas(): () => Promise<Replica> {
 
 /** A URL where nothing listens: the engine sees the server as unreachable. */
 export async function unreachableServerUrl(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${await freePort()}`;
 }
 
 export type Row = { [K in EntityKind]: { kind: K; row: EntityOf<K> } }[EntityKind];

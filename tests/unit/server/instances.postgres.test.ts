@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../electron/engine/engine.ts';
 import { newId } from '../../../shared/ids.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
-import type { Change } from '../../../shared/sync/protocol.ts';
+import type { Change, Cursor } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
 import { LISTENER_APPLICATION_NAME } from '../../../server/realtime/postgres-bus.ts';
@@ -12,7 +12,7 @@ import { checksumsOf } from '../../integration/scope-helpers.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { recountChecksums } from '../../support/recount-checksums.ts';
 import { readStore } from '../../support/store.ts';
-import { agentByEmail, connectRealtime, note, post, signIn, ticketsOf } from './api.ts';
+import { agentByEmail, connectRealtime, note, post, signIn, ticketsOf, type Realtime } from './api.ts';
 
 // Two server instances on different ports over ONE PostgreSQL database, as behind a load balancer.
 
@@ -36,12 +36,17 @@ afterAll(async () => {
 const bodiesOn = (ticketId: string) =>
   readStore(one.location, async (db) => (await db.selectFrom('messages').select('body').where('ticket_id', '=', ticketId).execute()).map((m) => m.body));
 
+/** Alex signed in on instance 1, a new client of his at the head of the log, and a realtime socket to instance 1. */
+async function alexOnInstanceOne(): Promise<{ alex: Awaited<ReturnType<typeof signIn>>; cursor: Cursor; socket: Realtime }> {
+  const alex = await signIn(one.url, DEMO_AGENT_EMAIL);
+  const { cursor } = (await post(one.url, routes.bootstrap, { clientId: alex.clientId }, alex.token)).body;
+  return { alex, cursor, socket: await connectRealtime(one.url, alex.token) };
+}
+
 describe('two server instances sharing one PostgreSQL database', () => {
   it('pokes a socket on instance 1 for a push through instance 2, and instance 1 then serves the change', async () => {
     expect(one.port).not.toBe(two.port);
-    const alex = await signIn(one.url, DEMO_AGENT_EMAIL);
-    const { cursor } = (await post(one.url, routes.bootstrap, { clientId: alex.clientId }, alex.token)).body;
-    const socket = await connectRealtime(one.url, alex.token);
+    const { alex, cursor, socket } = await alexOnInstanceOne();
     try {
       // The session made on instance 1 is good on instance 2: both read one database.
       const pushed = await post(two.url, routes.push, { clientId: alex.clientId, mutations: [note(1, ticket.id, 'through instance 2')] }, alex.token);
@@ -55,9 +60,7 @@ describe('two server instances sharing one PostgreSQL database', () => {
   });
 
   it('sends a socket on instance 1 that told its cursor the delta of a push through instance 2, checksums included', async () => {
-    const alex = await signIn(one.url, DEMO_AGENT_EMAIL);
-    const { cursor } = (await post(one.url, routes.bootstrap, { clientId: alex.clientId }, alex.token)).body;
-    const socket = await connectRealtime(one.url, alex.token);
+    const { alex, cursor, socket } = await alexOnInstanceOne();
     try {
       socket.send({ type: 'cursor', clientId: alex.clientId, cursor });
       await socket.settle();
@@ -134,10 +137,8 @@ describe('two server instances sharing one PostgreSQL database', () => {
   });
 
   it('after losing its LISTEN connection, an instance reconnects, pokes its sockets up to the head, and hears the others again', async () => {
-    const alex = await signIn(one.url, DEMO_AGENT_EMAIL);
-    const socket = await connectRealtime(one.url, alex.token);
+    const { alex, cursor, socket } = await alexOnInstanceOne();
     try {
-      const head = (await post(one.url, routes.bootstrap, { clientId: alex.clientId }, alex.token)).body.cursor.seq;
       const terminated = await readStore(one.location, async (db) => {
         const { rows } = await sql<{ done: boolean }>`
           select pg_terminate_backend(pid) as done from pg_stat_activity
@@ -146,9 +147,9 @@ describe('two server instances sharing one PostgreSQL database', () => {
       });
       expect(terminated).toBe(2);
       // Whatever the other instance said meanwhile is lost, so the reconnected instance pokes everyone.
-      expect(await socket.next()).toEqual({ type: 'poke', seq: head });
+      expect(await socket.next()).toEqual({ type: 'poke', seq: cursor.seq });
       await post(two.url, routes.push, { clientId: alex.clientId, mutations: [note(1, ticket.id, 'after the reconnect')] }, alex.token);
-      expect(await socket.next()).toEqual({ type: 'poke', seq: head + 2 });
+      expect(await socket.next()).toEqual({ type: 'poke', seq: cursor.seq + 2 });
     } finally {
       socket.close();
     }
