@@ -8,7 +8,6 @@ import { publishPresence } from './realtime/presence-topic.ts';
 import { PostgresBus } from './realtime/postgres-bus.ts';
 import type { StoreLocation } from './store/dialect.ts';
 import { openStore } from './store/open.ts';
-import { headCursor } from './store/workspace.ts';
 
 export interface RunningServer {
   url: string;
@@ -41,7 +40,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const bus: Bus = opts.databaseUrl === undefined ? new LocalBus() : await PostgresBus.open({ databaseUrl: opts.databaseUrl, db });
     opened.push(() => bus.close());
     const hub = new RealtimeHub({ publishPresence: (notice) => void publishPresence(bus, notice) });
-    hubOnBus(bus, hub, async () => (await headCursor(db)).seq);
+    hubOnBus(bus, hub, db);
     const app = await buildApp({ db, hub, bus, logger: opts.logger ?? false, ...(opts.loginLimit && { loginLimit: opts.loginLimit }) });
     opened.push(() => app.close(), () => hub.close());
     await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });

@@ -5,8 +5,9 @@ import { CommitNotice } from './notices.ts';
 export const COMMIT_TOPIC = 'commit';
 
 /**
- * Every agent reads the org scope, so a notice for it reaches every socket: what other instances
- * get when a notice is too big to travel (a spurious poke only costs a pull).
+ * Every agent reads the org scope, so a notice for it reaches every socket, which then gets what it
+ * missed (a delta or a poke): what other instances get when a notice is too big to travel (a
+ * socket told of nothing new only costs a pull).
  */
 const pokeEveryone = (seq: number): CommitNotice => ({ seq, scopes: [ORG_SCOPE] });
 

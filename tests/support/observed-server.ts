@@ -12,7 +12,6 @@ import { hubOnBus } from '../../server/realtime/hub-on-bus.ts';
 import type { CommitNotice } from '../../server/realtime/notices.ts';
 import type { StoreLocation } from '../../server/store/dialect.ts';
 import { openStore } from '../../server/store/open.ts';
-import { headCursor } from '../../server/store/workspace.ts';
 import { startTestServer } from './server.ts';
 
 /**
@@ -85,7 +84,7 @@ export async function startObservedServer(demo: { scale: number; seed: number })
   const db = await openStore(seeded.location);
   const hub = new ObservedHub();
   const bus = new LocalBus();
-  hubOnBus(bus, hub, async () => (await headCursor(db)).seq);
+  hubOnBus(bus, hub, db);
   const app = await buildApp({ db, hub, bus });
 
   const pullCounts = new Map<string, number>();
