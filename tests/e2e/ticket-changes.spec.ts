@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
-import type { StoreLocation } from '../../server/store/dialect.ts';
 import { Priority } from '../../shared/model/index.ts';
 import { signedInEngine } from '../support/signed-in-engine.ts';
-import { readStore } from '../support/store.ts';
+import { setStatusBehindServer } from '../support/store.ts';
 import { expect, signIn, test, tickets } from './fixtures.ts';
 
 /** Opens the n-th ticket of the agent's queue and returns its id (its row is named after it). */
@@ -15,10 +14,6 @@ async function openTicket(page: Page, n: number): Promise<string> {
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
   return id;
 }
-
-/** Sets a ticket's status straight in the server's database, behind the API: the workstation hears nothing of it. */
-const setStatusOnServer = (location: StoreLocation, ticketId: string, status: 'open' | 'closed') =>
-  readStore(location, (db) => db.updateTable('tickets').set({ status }).where('id', '=', ticketId).execute());
 
 test('priority, tags, and a conflict notice the agent whose value lost can re-apply', async ({ page, workstation, orbitServer }) => {
   await signIn(page, workstation, orbitServer.url);
@@ -68,7 +63,7 @@ test('a change the server refuses shows in Sync issues, with copy, retry and dis
     await page.getByRole('button', { name: 'Send' }).click();
   };
   // The ticket is closed on the server behind the workstation's back: replies to it are refused.
-  await setStatusOnServer(orbitServer.location, ticketId, 'closed');
+  await setStatusBehindServer(orbitServer.location, ticketId, 'closed');
   const first = `Refused reply ${randomUUID()}`;
   await reply(first);
   await syncStatus.getByRole('button', { name: '1 rejected' }).click();
@@ -99,7 +94,7 @@ test('a change the server refuses shows in Sync issues, with copy, retry and dis
   await reply(second);
   await syncStatus.getByRole('button', { name: '1 rejected' }).click();
   await expect(issue).toContainText(second);
-  await setStatusOnServer(orbitServer.location, ticketId, 'open');
+  await setStatusBehindServer(orbitServer.location, ticketId, 'open');
   await issue.getByRole('button', { name: 'Retry' }).click();
   await expect(panel).toContainText('No sync issues');
   await page.keyboard.press('Escape');

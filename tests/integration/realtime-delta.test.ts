@@ -8,7 +8,7 @@ import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.t
 import type { Database as ServerDatabase } from '../../server/store/schema.ts';
 import { startObservedServer, type ObservedServer } from '../support/observed-server.ts';
 import { serverWrite } from '../support/server-write.ts';
-import { readStore } from '../support/store.ts';
+import { readStore, setStatusBehindServer } from '../support/store.ts';
 import { agentByEmail, ticketsOf } from '../unit/server/api.ts';
 import { deskOf, idleAndOnline, replicaFiles, untilChanged, untilStatus } from './engine-helpers.ts';
 
@@ -184,7 +184,7 @@ describe('inline deltas between two workstations', () => {
     if (!closedOne) throw new Error('the demo agent has no open ticket assigned');
     await Promise.all([caughtUp(alex), caughtUp(priya)]);
     // Closed on the server behind Alex's back: his reply to it will be refused.
-    await onServer((db) => db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', closedOne.id).execute());
+    await setStatusBehindServer(server.location, closedOne.id, 'closed');
 
     const hold = server.hold(routes.push, 'after');
     await alex.desk.invoke('ticket.reply', { ticketId: closedOne.id, kind: 'reply', body: 'Replying to a ticket closed meanwhile.' });

@@ -5,7 +5,7 @@ import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../server/demo/credentials
 import { DeskError, type DeskApi, type SyncIssue } from '../../shared/ipc/index.ts';
 import type { Database } from '../../server/store/schema.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { readStore } from '../support/store.ts';
+import { readStore, setStatusBehindServer } from '../support/store.ts';
 import { idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
@@ -23,7 +23,6 @@ afterAll(() => server.close());
 
 const serverDb = <T>(task: (db: Kysely<Database>) => Promise<T>) => readStore(server.location, task);
 const serverMessages = async (body: string) => (await serverDb((db) => db.selectFrom('messages').select('id').where('body', '=', body).execute())).length;
-const setStatusOnServer = (ticketId: string, status: 'open' | 'closed') => serverDb((db) => db.updateTable('tickets').set({ status }).where('id', '=', ticketId).execute());
 
 /** A signed-in workstation and the `syncIssues.changed` events it sends from sign-in on. */
 async function signedIn(email = DEMO_AGENT_EMAIL): Promise<{ desk: DeskApi; events: string[] }> {
@@ -50,7 +49,7 @@ async function takeTicket(desk: DeskApi): Promise<{ id: string; number: number; 
 
 /** A reply the server refuses: the ticket was closed behind this replica's back. */
 async function refusedReply(desk: DeskApi, ticketId: string, body: string): Promise<SyncIssue & { messageId: string }> {
-  await setStatusOnServer(ticketId, 'closed');
+  await setStatusBehindServer(server.location, ticketId, 'closed');
   const { messageId } = await desk.invoke('ticket.reply', { ticketId, kind: 'reply', body });
   await untilStatus(desk, (s) => s.phase === 'idle' && s.rejected === 1);
   const [issue, ...more] = await desk.invoke('syncIssues.list');
@@ -58,7 +57,7 @@ async function refusedReply(desk: DeskApi, ticketId: string, body: string): Prom
   return { ...(issue as SyncIssue), messageId };
 }
 
-const reopenOnServer = (ticketId: string) => setStatusOnServer(ticketId, 'open');
+const reopenOnServer = (ticketId: string) => setStatusBehindServer(server.location, ticketId, 'open');
 
 describe('sync issues', () => {
   it('list a refused change with what it was, the server’s reason, when it was made, and the text written', async () => {

@@ -11,7 +11,7 @@ import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.t
 import type { Database as ServerDatabase } from '../../server/store/schema.ts';
 import type { DeskApi } from '../../shared/ipc/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { readStore } from '../support/store.ts';
+import { readStore, setStatusBehindServer } from '../support/store.ts';
 import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
@@ -57,7 +57,7 @@ describe('sync trouble', () => {
   it('keeps a change the server refuses, as rejected with its reason, and undoes its effect', async () => {
     const { desk, ticketId } = await signedInAlex();
     // Someone closed the ticket on the server; this replica has not heard of it.
-    await onServerDb((db) => db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', ticketId).execute());
+    await setStatusBehindServer(server.location, ticketId, 'closed');
 
     const { messageId } = await desk.invoke('ticket.reply', { ticketId, kind: 'reply', body: 'Following up on your question.' });
     const status = await untilStatus(desk, (s) => s.phase === 'idle' && s.rejected === 1);

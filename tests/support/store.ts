@@ -68,3 +68,8 @@ export async function readStore<T>(location: StoreLocation, read: (db: Kysely<Da
     await db.destroy();
   }
 }
+
+/** Sets a ticket's status in a test server's store behind its back (no change logged): replicas hear nothing of it. */
+export function setStatusBehindServer(location: StoreLocation, ticketId: string, status: 'open' | 'closed'): Promise<unknown> {
+  return readStore(location, (db) => db.updateTable('tickets').set({ status }).where('id', '=', ticketId).execute());
+}
