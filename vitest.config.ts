@@ -6,7 +6,8 @@ import { postgresSkipReason } from './tests/support/postgres-binaries.ts';
 const reportDir = process.env.ORBIT_REPORT_DIR;
 
 // The server suite runs on both stores (`*.postgres.test.ts` on PostgreSQL only: several instances
-// sharing one database); the integration tests on ORBIT_TEST_STORE (SQLite unless set).
+// sharing one database); the integration tests on ORBIT_TEST_STORE (SQLite unless set), plus their
+// `*.postgres.test.ts` (the simulator over two instances) on PostgreSQL always.
 const serverTests = 'tests/unit/server/**/*.test.ts';
 const postgresOnly = '**/*.postgres.test.ts';
 const postgresSetup = 'tests/support/postgres.ts';
@@ -46,12 +47,29 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: [postgresOnly],
           env: { ORBIT_TEST_STORE: integrationStore },
           globalSetup: integrationStore === 'postgres' ? [postgresSetup] : [],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
+      ...(postgresSkipped
+        ? []
+        : [
+            {
+              extends: true,
+              // The fault simulator on PostgreSQL, over several server instances sharing one database.
+              test: {
+                name: 'integration:postgres',
+                include: [`tests/integration/${postgresOnly}`],
+                env: { ORBIT_TEST_STORE: 'postgres' },
+                globalSetup: [postgresSetup],
+                testTimeout: 90_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]),
     ],
   },
 });

@@ -49,10 +49,11 @@ const outcome = (r: DeskResult) => (r.ok ? 'ok' : `${r.error.code}: ${r.error.me
  * crash points and restart on the same replica. After every step no replica may hold a row
  * outside its agent's scopes; at the end the network heals, everyone syncs, and the oracle judges.
  */
-export async function simulate(seed: number, steps = DEFAULT_STEPS): Promise<SimReport> {
+export async function simulate(seed: number, opts: { steps?: number; instances?: number } = {}): Promise<SimReport> {
+  const steps = opts.steps ?? DEFAULT_STEPS;
   const started = Date.now();
   const random = createRandom(seed);
-  const world = await World.start(SIM_CAST);
+  const world = await World.start(SIM_CAST, { instances: opts.instances });
   try {
     const agents = await world.state.agents();
     const pool = [...random.sample(await world.openTickets('alex'), SHARED_TICKETS.alex), ...random.sample(await world.openTickets('sofia'), SHARED_TICKETS.sofia)];

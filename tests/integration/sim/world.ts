@@ -20,37 +20,41 @@ export type Member = 'alex' | 'priya' | 'marcus' | 'lena' | 'sofia';
 const firstName = (name: string) => name.split(' ')[0]?.toLowerCase() ?? name;
 
 /**
- * One real server over loopback and a workstation per cast member, each with its own replica and
- * faulty link. Reads the server's store beside it for the oracle.
+ * Real servers over loopback — one, or several instances sharing one PostgreSQL database — and a
+ * workstation per cast member (spread over the instances), each with its own replica and faulty
+ * link. Reads the store beside them for the oracle.
  */
 export class World {
-  readonly server: TestServer;
+  readonly servers: readonly TestServer[];
   readonly state: ServerState;
   readonly stations: readonly Workstation[];
   readonly #dir: string;
 
-  private constructor(server: TestServer, state: ServerState, stations: Workstation[], dir: string) {
-    this.server = server;
+  private constructor(servers: TestServer[], state: ServerState, stations: Workstation[], dir: string) {
+    this.servers = servers;
     this.state = state;
     this.stations = stations;
     this.#dir = dir;
   }
 
-  static async start(cast: readonly Member[]): Promise<World> {
+  static async start(cast: readonly Member[], opts: { instances?: number } = {}): Promise<World> {
     const dir = mkdtempSync(join(tmpdir(), 'orbit-sim-'));
     const server = await startTestServer({ demo: DEMO });
+    const instances = opts.instances ?? 1;
+    if (instances > 1 && !('databaseUrl' in server.location)) throw new Error('Several server instances share a PostgreSQL database: run with ORBIT_TEST_STORE=postgres.');
+    const servers = [server, ...(await Promise.all(Array.from({ length: instances - 1 }, () => startTestServer({ location: server.location }))))];
     const state = ServerState.open(server);
     const agents = await state.agents();
     const signedIn = await Promise.allSettled(
-      cast.map((name) => {
+      cast.map((name, i) => {
         const email = ROSTER.find((r) => firstName(r.name) === name)?.email;
         const agent = agents.find((a) => a.email === email);
         if (!agent) throw new Error(`The demo workspace has no agent called ${name}.`);
-        return Workstation.signIn({ name, agent, password: DEMO_PASSWORD, serverUrl: server.url, dir });
+        return Workstation.signIn({ name, agent, password: DEMO_PASSWORD, serverUrl: (servers[i % servers.length] as TestServer).url, dir });
       }),
     );
     const stations = signedIn.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const world = new World(server, state, stations, dir);
+    const world = new World(servers, state, stations, dir);
     const failed = signedIn.find((r) => r.status === 'rejected');
     if (failed) {
       await world.close();
@@ -117,7 +121,7 @@ export class World {
   async close(): Promise<void> {
     await Promise.all(this.stations.map((s) => s.close()));
     await this.state.close();
-    await this.server.close();
+    await Promise.all(this.servers.map((s) => s.close()));
     rmSync(this.#dir, { recursive: true, force: true });
   }
 }
