@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_ADMIN_EMAIL } from '../../server/demo/credentials.ts';
+import { startOfUtcDay } from '../../server/demo/generate.ts';
+import type { Agent } from '../../shared/model/index.ts';
+import { startServerProcess, type ServerProcess } from '../server/server-process.ts';
+import { initialSync } from '../sync/initial-sync-run.ts';
+import { loadServerStore, type LoadedCounts } from './server-load.ts';
+import { planWorkspace, type WorkspacePlan } from './sizes.ts';
+import { largeWorkspace } from './workspace.ts';
+
+interface Manifest {
+  plan: WorkspacePlan;
+  seed: number;
+  now: string;
+  counts: LoadedCounts;
+  agents: Pick<Agent, 'id' | 'email' | 'role' | 'teamIds'>[];
+  generatedSeconds: number;
+}
+
+/**
+ * A generated workspace kept on disk between runs (minutes of work at full scale): the server's
+ * SQLite store, and an admin's full replica of it once one has been synced.
+ */
+export class Fixture {
+  readonly dir: string;
+  readonly manifest: Manifest;
+
+  private constructor(dir: string, manifest: Manifest) {
+    this.dir = dir;
+    this.manifest = manifest;
+  }
+
+  get serverDb(): string {
+    return join(this.dir, 'server.sqlite');
+  }
+
+  get adminReplica(): string {
+    return join(this.dir, 'admin-replica.sqlite');
+  }
+
+  /** Agents of the first roster group: the demo's own log-ins. */
+  agent(email: string): Manifest['agents'][number] {
+    const agent = this.manifest.agents.find((a) => a.email === email);
+    if (!agent) throw new Error(`No agent ${email} in the bench workspace.`);
+    return agent;
+  }
+
+  /** The workspace at `scale` with `seed`: the kept one, or a new one generated now. */
+  static async ensure(root: string, scale: number, seed: number, opts: { fresh?: boolean; log?: (message: string) => void } = {}): Promise<Fixture> {
+    const dir = join(root, `scale-${scale}-seed-${seed}`);
+    const manifestFile = join(dir, 'manifest.json');
+    if (!opts.fresh && existsSync(manifestFile)) return new Fixture(dir, JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const log = opts.log ?? (() => {});
+    const plan = planWorkspace(scale);
+    const now = startOfUtcDay();
+    const workspace = largeWorkspace(plan, seed, now);
+    const started = performance.now();
+    log(`generating the workspace at scale ${scale} into ${dir}`);
+    const counts = await loadServerStore(join(dir, 'server.sqlite'), workspace, log);
+    const manifest: Manifest = {
+      plan,
+      seed,
+      now: now.toISOString(),
+      counts,
+      agents: workspace.agents.map(({ id, email, role, teamIds }) => ({ id, email, role, teamIds })),
+      generatedSeconds: (performance.now() - started) / 1000,
+    };
+    // Written last: a folder without it is an interrupted generation and is made again.
+    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    return new Fixture(dir, manifest);
+  }
+
+  /** Keeps a fully synced admin replica (made by the initial-sync suite) for the engine suite. */
+  adoptAdminReplica(file: string): void {
+    if (existsSync(this.adminReplica)) return;
+    // A closed database has folded its WAL back in; should one be left, it moves along.
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, this.adminReplica + suffix);
+  }
+
+  /** The admin's full replica: kept from an earlier run, or synced now from the fixture's server. */
+  async ensureAdminReplica(log: (message: string) => void = () => {}): Promise<string> {
+    if (existsSync(this.adminReplica)) return this.adminReplica;
+    log('syncing an admin replica of the whole workspace');
+    const server = await this.startServer();
+    const file = join(this.dir, 'admin-replica.partial.sqlite');
+    try {
+      rmSync(file, { force: true });
+      await initialSync(server.url, file, DEMO_ADMIN_EMAIL);
+    } finally {
+      await server.close();
+    }
+    this.adoptAdminReplica(file);
+    return this.adminReplica;
+  }
+
+  startServer(): Promise<ServerProcess> {
+    return startServerProcess(this.serverDb);
+  }
+}

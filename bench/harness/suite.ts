@@ -1,0 +1,54 @@
+import type { Budget } from './budgets.ts';
+import type { Fixture } from '../data/fixture.ts';
+import type { Figure, FigureBook, Unit } from './figures.ts';
+import type { BenchOptions } from './options.ts';
+
+/** What a suite measures with: the options, the workspace, and its own page of the figure book. */
+export class SuiteContext {
+  readonly suite: string;
+  readonly options: BenchOptions;
+  readonly #book: FigureBook;
+  readonly #fixture: () => Promise<Fixture>;
+
+  constructor(suite: string, options: BenchOptions, book: FigureBook, fixture: () => Promise<Fixture>) {
+    this.suite = suite;
+    this.options = options;
+    this.#book = book;
+    this.#fixture = fixture;
+  }
+
+  fixture(): Promise<Fixture> {
+    return this.#fixture();
+  }
+
+  figure(name: string, unit: Unit, samples: number | readonly number[], opts: { budget?: Budget; note?: string } = {}): Figure {
+    return this.#book.record(this.suite, name, unit, samples, opts);
+  }
+
+  notBuilt(name: string, unit: Unit, opts: { budget?: Budget; note?: string } = {}): Figure {
+    return this.#book.notBuilt(this.suite, name, unit, opts);
+  }
+
+  skipped(name: string, why: string): Figure {
+    return this.#book.skipped(this.suite, name, why);
+  }
+
+  /** Runs one measurement; if it throws, the figure is recorded as failed and the suite goes on. */
+  async attempt(name: string, measure: () => Promise<void>): Promise<void> {
+    try {
+      await measure();
+    } catch (err) {
+      this.log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      this.#book.failed(this.suite, name, err);
+    }
+  }
+
+  log(message: string): void {
+    console.error(`[${this.suite}] ${message}`);
+  }
+}
+
+export interface Suite {
+  name: string;
+  run(ctx: SuiteContext): Promise<void>;
+}

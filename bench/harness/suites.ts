@@ -1,0 +1,5 @@
+import { engineSuite } from '../engine/engine-suite.ts';
+import type { Suite } from './suite.ts';
+
+/** Every suite, in the order a full run takes them. */
+export const SUITES: readonly Suite[] = [engineSuite];
