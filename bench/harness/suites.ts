@@ -1,5 +1,7 @@
 import { engineSuite } from '../engine/engine-suite.ts';
+import { initialSyncSuite } from '../sync/initial-sync-suite.ts';
+import { syncSuite } from '../sync/sync-suite.ts';
 import type { Suite } from './suite.ts';
 
 /** Every suite, in the order a full run takes them. */
-export const SUITES: readonly Suite[] = [engineSuite];
+export const SUITES: readonly Suite[] = [initialSyncSuite, engineSuite, syncSuite];
