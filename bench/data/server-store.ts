@@ -5,8 +5,10 @@ import { setCredential } from '../../server/store/credentials.ts';
 import { openStore } from '../../server/store/open.ts';
 import type { Database } from '../../server/store/schema.ts';
 import { createSession } from '../../server/store/sessions.ts';
-import { resetWorkspace } from '../../server/store/workspace.ts';
+import { headCursor, resetWorkspace } from '../../server/store/workspace.ts';
+import type { Cursor } from '../../shared/sync/protocol.ts';
 import type { ChecksumDeltas } from '../../server/sync/checksums.ts';
+import { UNSOLVED_STATUSES } from '../../shared/rules/status.ts';
 
 /** The server's own store code, the one place the bench opens it through (a store location is all it needs). */
 async function withStore<T>(dbFile: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -45,4 +47,26 @@ export function mintSessions(dbFile: string, agentIds: readonly string[]): Promi
     for (const id of agentIds) tokens.push(await createSession(db, id));
     return tokens;
   });
+}
+
+/** Where the change log stands now. */
+export function storeHead(dbFile: string): Promise<Cursor> {
+  return withStore(dbFile, headCursor);
+}
+
+/** Up to `limit` unsolved tickets of each team, for writers that need tickets they may change. */
+export function openTicketsByTeam(dbFile: string, limit: number): Promise<Map<string, string[]>> {
+  return withStore(dbFile, async (db) => {
+    const byTeam = new Map<string, string[]>();
+    for (const { id } of await db.selectFrom('teams').select('id').execute()) {
+      const rows = await db.selectFrom('tickets').select('id').where('team_id', '=', id).where('status', 'in', [...UNSOLVED_STATUSES]).orderBy('id').limit(limit).execute();
+      byTeam.set(id, rows.map((r) => r.id));
+    }
+    return byTeam;
+  });
+}
+
+/** A customer every agent may edit (the org scope): the change a fan-out is timed with. */
+export function someContact(dbFile: string): Promise<string> {
+  return withStore(dbFile, async (db) => (await db.selectFrom('contacts').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id);
 }
