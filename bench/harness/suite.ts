@@ -29,6 +29,11 @@ export class SuiteContext {
     return this.#book.notBuilt(this.suite, name, unit, opts);
   }
 
+  /** A figure an earlier suite of this run recorded (a ratio needs both sides). */
+  earlier(suite: string, name: string): Figure | undefined {
+    return this.#book.figures.find((f) => f.suite === suite && f.name === name && f.status === 'measured');
+  }
+
   skipped(name: string, why: string): Figure {
     return this.#book.skipped(this.suite, name, why);
   }

@@ -1,8 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import SQLite from 'better-sqlite3';
 import { EntityKind } from '../../shared/model/index.ts';
-import { fromRow } from '../../server/store/rows.ts';
-import { entityTables } from '../../server/store/schema.ts';
+import { serverRows } from '../data/server-rows.ts';
 
 /** Bytes gathered before each write. */
 const WRITE_BYTES = 4 * 1024 * 1024;
@@ -15,14 +13,13 @@ export interface DumpLine {
 
 /** Writes every entity row of a server store to an NDJSON file: the same rows an admin's initial sync brings. Returns the row count. */
 export function dumpRows(serverDb: string, file: string): number {
-  const db = new SQLite(serverDb, { readonly: true });
   const fd = openSync(file, 'w');
   let rows = 0;
   try {
     let buffer = '';
     for (const kind of EntityKind.options) {
-      for (const row of db.prepare(`SELECT * FROM ${entityTables[kind]}`).iterate() as Iterable<Record<string, unknown>>) {
-        buffer += `${JSON.stringify({ k: kind, r: fromRow(kind, row) })}\n`;
+      for (const row of serverRows(serverDb, kind)) {
+        buffer += `${JSON.stringify({ k: kind, r: row } satisfies DumpLine)}\n`;
         rows += 1;
         if (buffer.length >= WRITE_BYTES) {
           writeSync(fd, buffer);
@@ -34,6 +31,5 @@ export function dumpRows(serverDb: string, file: string): number {
     return rows;
   } finally {
     closeSync(fd);
-    db.close();
   }
 }
