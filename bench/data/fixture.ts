@@ -35,8 +35,13 @@ export class Fixture {
     return join(this.dir, 'server.sqlite');
   }
 
+  /** A workstation data folder (browser host --data) holding an admin's full replica. */
+  get adminDataDir(): string {
+    return join(this.dir, 'admin');
+  }
+
   get adminReplica(): string {
-    return join(this.dir, 'admin-replica.sqlite');
+    return join(this.adminDataDir, 'replica.sqlite');
   }
 
   /** Agents of the first roster group: the demo's own log-ins. */
@@ -76,6 +81,7 @@ export class Fixture {
   /** Keeps a fully synced admin replica (made by the initial-sync suite) for the engine suite. */
   adoptAdminReplica(file: string): void {
     if (existsSync(this.adminReplica)) return;
+    mkdirSync(this.adminDataDir, { recursive: true });
     // A closed database has folded its WAL back in; should one be left, it moves along.
     for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, this.adminReplica + suffix);
   }

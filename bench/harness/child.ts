@@ -11,15 +11,17 @@ export interface Child<T> {
 
 /**
  * Runs a bench script in a child process of the same Node, as a server runs on its own machine
- * (its own core and heap), and resolves with the first line it prints once ready. SIGTERM stops it.
+ * (its own core and heap), and resolves with the first line it prints once ready (JSON unless
+ * `hello` reads it). SIGTERM stops it.
  */
-export async function startChild<T>(script: URL, args: string[], nodeArgs: string[] = []): Promise<Child<T>> {
+export async function startChild<T>(script: URL, args: string[], opts: { nodeArgs?: string[]; hello?: (line: string) => T } = {}): Promise<Child<T>> {
+  const { nodeArgs = [], hello = (line: string) => JSON.parse(line) as T } = opts;
   const child = spawn(process.execPath, [...nodeArgs, script.pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout });
   const first = await Promise.race([once(lines, 'line'), exited.then(([code]) => Promise.reject(new Error(`${script.pathname} exited (code ${String(code)}) before it was ready.`)))]);
   return {
-    hello: JSON.parse(String(first[0])) as T,
+    hello: hello(String(first[0])),
     pid: child.pid as number,
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;

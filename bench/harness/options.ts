@@ -14,6 +14,12 @@ export interface BenchOptions {
   samples: number;
   /** Simulated agents of the server suite. */
   agents: number;
+  /** Seconds the simulated agents keep writing. */
+  loadSeconds: number;
+  /** Mutations made offline and then drained (the issue's figure is for 10,000). */
+  offlineMutations: number;
+  /** Changes committed by another agent before a catch-up (the issue's figure is for 20,000). */
+  remoteChanges: number;
   /** Generated workspaces and their replicas are kept here between runs (they take minutes at full scale). */
   fixtureDir: string;
   resultsDir: string;
@@ -27,6 +33,9 @@ export const USAGE = `npm run bench -- [--scale X] [--only a,b] [--repeat N] [--
   --repeat   runs of each scenario figure (default 3)
   --samples  samples of each engine query figure (default 300)
   --agents   simulated agents of the server suite (default 200)
+  --load-seconds, --offline, --remote
+             the server suite's load time (10), mutations drained after being offline (10000),
+             remote changes caught up with (20000): the issue's figures, smaller only for smoke tests
   --fresh    generate the workspace again instead of reusing the one kept in $ORBIT_BENCH_DIR`;
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -39,6 +48,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       repeat: { type: 'string', default: '3' },
       samples: { type: 'string', default: '300' },
       agents: { type: 'string', default: '200' },
+      'load-seconds': { type: 'string', default: '10' },
+      offline: { type: 'string', default: '10000' },
+      remote: { type: 'string', default: '20000' },
       fresh: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -59,6 +71,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     repeat: Math.round(positive('repeat', values.repeat)),
     samples: Math.round(positive('samples', values.samples)),
     agents: Math.round(positive('agents', values.agents)),
+    loadSeconds: positive('load-seconds', values['load-seconds']),
+    offlineMutations: Math.round(positive('offline', values.offline)),
+    remoteChanges: Math.round(positive('remote', values.remote)),
     fixtureDir: process.env.ORBIT_BENCH_DIR ?? join(tmpdir(), 'orbit-bench'),
     resultsDir: join(import.meta.dirname, '..', 'results'),
     fresh: values.fresh,

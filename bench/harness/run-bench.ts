@@ -11,8 +11,8 @@ export interface BenchRun {
   file: string;
 }
 
-/** Runs the chosen suites in order over one generated workspace and writes the results. */
-export async function runBench(options: BenchOptions, suites: readonly Suite[] = SUITES): Promise<BenchRun> {
+/** Runs the chosen suites in order over one generated workspace and writes the results; progress goes to `log` (stderr). */
+export async function runBench(options: BenchOptions, log: (line: string) => void = (line) => console.error(line), suites: readonly Suite[] = SUITES): Promise<BenchRun> {
   const unknown = (options.only ?? []).filter((name) => !suites.some((s) => s.name === name));
   if (unknown.length) throw new Error(`No such suite: ${unknown.join(', ')} (there are ${suites.map((s) => s.name).join(', ')}).`);
   const started = performance.now();
@@ -20,10 +20,10 @@ export async function runBench(options: BenchOptions, suites: readonly Suite[] =
   const book = new FigureBook();
   // Generated (or found) when the first suite asks for it: a suite list without one needs none.
   const kept: { fixture: Promise<Fixture> | null } = { fixture: null };
-  const ensureFixture = () => (kept.fixture ??= Fixture.ensure(options.fixtureDir, options.scale, options.seed, { fresh: options.fresh, log: (m) => console.error(`[data] ${m}`) }));
+  const ensureFixture = () => (kept.fixture ??= Fixture.ensure(options.fixtureDir, options.scale, options.seed, { fresh: options.fresh, log: (m) => log(`[data] ${m}`) }));
   for (const suite of suites) {
     if (options.only && !options.only.includes(suite.name)) continue;
-    const ctx = new SuiteContext(suite.name, options, book, ensureFixture);
+    const ctx = new SuiteContext(suite.name, options, book, ensureFixture, log);
     ctx.log('starting');
     await ctx.attempt('(suite)', () => suite.run(ctx));
   }

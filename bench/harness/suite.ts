@@ -9,12 +9,14 @@ export class SuiteContext {
   readonly options: BenchOptions;
   readonly #book: FigureBook;
   readonly #fixture: () => Promise<Fixture>;
+  readonly #log: (line: string) => void;
 
-  constructor(suite: string, options: BenchOptions, book: FigureBook, fixture: () => Promise<Fixture>) {
+  constructor(suite: string, options: BenchOptions, book: FigureBook, fixture: () => Promise<Fixture>, log: (line: string) => void) {
     this.suite = suite;
     this.options = options;
     this.#book = book;
     this.#fixture = fixture;
+    this.#log = log;
   }
 
   fixture(): Promise<Fixture> {
@@ -49,7 +51,7 @@ export class SuiteContext {
   }
 
   log(message: string): void {
-    console.error(`[${this.suite}] ${message}`);
+    this.#log(`[${this.suite}] ${message}`);
   }
 }
 

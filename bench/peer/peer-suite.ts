@@ -20,7 +20,7 @@ export const peerSuite: Suite = {
   async run(ctx: SuiteContext) {
     const fixture = await ctx.fixture();
     ctx.log('loading the tickets into a PouchDB server');
-    const server = await startChild<{ url: string; docs: number }>(new URL('./pouch-server.ts', import.meta.url), ['--db', fixture.serverDb], [`--max-old-space-size=${HEAP_MB}`]);
+    const server = await startChild<{ url: string; docs: number }>(new URL('./pouch-server.ts', import.meta.url), ['--db', fixture.serverDb], { nodeArgs: [`--max-old-space-size=${HEAP_MB}`] });
     try {
       const rates: number[] = [];
       for (let run = 0; run < ctx.options.repeat; run++) {

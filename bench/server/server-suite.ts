@@ -7,14 +7,12 @@ import type { Suite, SuiteContext } from '../harness/suite.ts';
 import { cpuSeconds } from './process-cpu.ts';
 import { SimAgent } from './sim-agent.ts';
 
-/** How long the agents keep writing for the sustained figures. */
-const LOAD_SECONDS = 10;
 /** The servers (stores) the suite runs against; PostgreSQL joins once its branch is merged (server/start.ts then takes a store location). */
 const STORES = ['SQLite'] as const;
 
 /**
  * Many simulated agents on one real server: each holds a realtime socket (deltas, as engines get
- * them) and pushes notes to its team's tickets, one at a time without pause, for LOAD_SECONDS.
+ * them) and pushes notes to its team's tickets, one at a time without pause, for --load-seconds.
  * Then one contact change (the org scope: every agent sees it) is timed until every socket has heard.
  */
 export const serverSuite: Suite = {
@@ -39,7 +37,7 @@ export const serverSuite: Suite = {
           const latencies: number[] = [];
           const cpuBefore = { server: cpuSeconds(server.pid), clients: process.cpuUsage() };
           const started = performance.now();
-          const ends = started + LOAD_SECONDS * 1000;
+          const ends = started + ctx.options.loadSeconds * 1000;
           await Promise.all(
             agents.map(async (agent, i) => {
               const tickets = ticketsOf[i] as string[];
@@ -49,7 +47,7 @@ export const serverSuite: Suite = {
               }
             }),
           );
-          // Pushes started before the end are waited for, so the load lasts a little longer than LOAD_SECONDS.
+          // Pushes started before the end are waited for, so the load lasts a little longer than asked.
           const seconds = (performance.now() - started) / 1000;
           const share = (cpu: number) => `${Math.round((100 * cpu) / seconds)}%`;
           const clients = process.cpuUsage(cpuBefore.clients);
