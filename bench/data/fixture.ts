@@ -5,9 +5,10 @@ import { startOfUtcDay } from '../../server/demo/generate.ts';
 import type { Agent } from '../../shared/model/index.ts';
 import { startServerProcess, type ServerProcess } from '../server/server-process.ts';
 import { initialSync } from '../sync/initial-sync-run.ts';
-import { loadServerStore, type LoadedCounts } from './server-load.ts';
+import { loadStore, type LoadedCounts } from './server-load.ts';
 import { planWorkspace, type WorkspacePlan } from './sizes.ts';
-import { largeWorkspace } from './workspace.ts';
+import { largeWorkspace, type LargeWorkspace } from './workspace.ts';
+import type { StoreLocation } from '../../server/store/dialect.ts';
 
 interface Manifest {
   plan: WorkspacePlan;
@@ -33,6 +34,16 @@ export class Fixture {
 
   get serverDb(): string {
     return join(this.dir, 'server.sqlite');
+  }
+
+  /** The kept server store (SQLite). */
+  get store(): StoreLocation {
+    return { dbFile: this.serverDb };
+  }
+
+  /** The same workspace again (same seed, same day), to load into another store. */
+  workspace(): LargeWorkspace {
+    return largeWorkspace(this.manifest.plan, this.manifest.seed, new Date(this.manifest.now));
   }
 
   /** A workstation data folder (browser host --data) holding an admin's full replica. */
@@ -64,7 +75,7 @@ export class Fixture {
     const workspace = largeWorkspace(plan, seed, now);
     const started = performance.now();
     log(`generating the workspace at scale ${scale} into ${dir}`);
-    const counts = await loadServerStore(join(dir, 'server.sqlite'), workspace, log);
+    const counts = await loadStore({ dbFile: join(dir, 'server.sqlite') }, workspace, log);
     const manifest: Manifest = {
       plan,
       seed,
@@ -103,6 +114,6 @@ export class Fixture {
   }
 
   startServer(): Promise<ServerProcess> {
-    return startServerProcess(this.serverDb);
+    return startServerProcess(this.store);
   }
 }

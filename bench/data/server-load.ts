@@ -1,37 +1,71 @@
 import SQLite from 'better-sqlite3';
 import type { EntityKind, EntityOf } from '../../shared/model/index.ts';
 import { ORG_SCOPE, ticketScopes } from '../../shared/sync/scopes.ts';
+import type { StoreLocation } from '../../server/store/dialect.ts';
+import { insertEntities } from '../../server/store/entities.ts';
 import { toRow } from '../../server/store/rows.ts';
 import { entityTables } from '../../server/store/schema.ts';
 import { ChecksumDeltas } from '../../server/sync/checksums.ts';
 import { scopeOf } from '../../server/sync/scopes.ts';
-import { completeStore, createStore } from './server-store.ts';
+import { completeStore, createStore, withStore } from './server-store.ts';
 import type { LargeWorkspace } from './workspace.ts';
 
 /** Rows per transaction: large enough that commits cost nothing, small enough to keep memory flat. */
 const BATCH_ROWS = 50_000;
 
-export interface LoadedCounts {
-  teams: number;
-  agents: number;
-  accounts: number;
-  contacts: number;
-  tickets: number;
-  messages: number;
-  articles: number;
+export type LoadedCounts = Record<(typeof entityTables)[EntityKind], number>;
+
+interface ScopedRow {
+  kind: EntityKind;
+  entity: EntityOf<EntityKind>;
+  /** Every scope the row is in; the first is its home scope (the `scope` column). */
+  scopes: string[];
 }
 
+/** The workspace's rows in load order (directory, then chunk by chunk), each with its scopes. */
+function* scopedRows(workspace: LargeWorkspace): Generator<ScopedRow> {
+  for (const entity of workspace.teams) yield { kind: 'team', entity, scopes: [ORG_SCOPE] };
+  for (const entity of workspace.agents) yield { kind: 'agent', entity, scopes: [ORG_SCOPE] };
+  for (const chunk of workspace.chunks()) {
+    for (const entity of chunk.accounts) yield { kind: 'account', entity, scopes: [ORG_SCOPE] };
+    for (const entity of chunk.contacts) yield { kind: 'contact', entity, scopes: [ORG_SCOPE] };
+    for (const entity of chunk.articles) yield { kind: 'article', entity, scopes: [ORG_SCOPE] };
+    const scopesOf = new Map(chunk.tickets.map((t) => [t.id, ticketScopes(t)]));
+    for (const entity of chunk.tickets) yield { kind: 'ticket', entity, scopes: scopesOf.get(entity.id) as string[] };
+    for (const entity of chunk.messages) yield { kind: 'message', entity, scopes: scopesOf.get(entity.ticketId) as string[] };
+  }
+}
+
+const homeScope = ({ kind, entity, scopes }: ScopedRow) => scopeOf(kind, entity as { teamId?: string | null }, scopes[0]);
+
 /**
- * Writes a large workspace into a new server SQLite file the way TOOLCHAIN.md says bulk loads go:
- * the entity tables' indexes dropped, prepared inserts in 50k-row transactions with no journal, the
- * indexes built after. Rows get version 0 (no logged change yet) and the checksums the server
- * would have kept for them.
+ * Writes a large workspace into a new server store: rows at version 0 (no logged change yet) with
+ * the checksums the server would have kept for them, every agent's log-in, a new epoch. SQLite
+ * takes the bulk-load path of TOOLCHAIN.md; PostgreSQL the server's own batched inserts.
  */
-export async function loadServerStore(dbFile: string, workspace: LargeWorkspace, onProgress: (message: string) => void = () => {}): Promise<LoadedCounts> {
-  await createStore(dbFile);
-  const db = new SQLite(dbFile);
+export async function loadStore(location: StoreLocation, workspace: LargeWorkspace, onProgress: (message: string) => void = () => {}): Promise<LoadedCounts> {
+  await createStore(location);
   const checksums = new ChecksumDeltas();
-  const counts: LoadedCounts = { teams: 0, agents: 0, accounts: 0, contacts: 0, tickets: 0, messages: 0, articles: 0 };
+  const counts = Object.fromEntries(Object.values(entityTables).map((t) => [t, 0])) as LoadedCounts;
+  let lastNumber = 0;
+  const counted = function* (): Generator<ScopedRow> {
+    for (const row of scopedRows(workspace)) {
+      checksums.add(row.scopes, row.kind, row.entity.id, 0);
+      counts[entityTables[row.kind]] += 1;
+      if (row.kind === 'ticket') lastNumber = Math.max(lastNumber, (row.entity as EntityOf<'ticket'>).number ?? 0);
+      if (counts.tickets % 100_000 === 0 && row.kind === 'ticket') onProgress(`${counts.tickets.toLocaleString('en')} tickets written`);
+      yield row;
+    }
+  };
+  if (location.dbFile !== undefined) bulkLoadSqlite(location.dbFile, counted(), onProgress);
+  else await loadThroughStore(location, counted());
+  await completeStore(location, workspace.agents.map((a) => a.id), lastNumber, checksums);
+  return counts;
+}
+
+/** Entity indexes dropped, prepared inserts in 50k-row transactions with no journal, indexes built after. */
+function bulkLoadSqlite(dbFile: string, rows: Iterable<ScopedRow>, onProgress: (message: string) => void): void {
+  const db = new SQLite(dbFile);
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
@@ -40,70 +74,47 @@ export async function loadServerStore(dbFile: string, workspace: LargeWorkspace,
       .prepare<string[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
       .all(...tables);
     for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
-
-    const writer = new BatchWriter(db);
-    const put = <K extends EntityKind>(kind: K, entity: EntityOf<K>, scopes: string[]) => {
-      writer.insert(kind, toRow(kind, entity, scopeOf(kind, entity as { teamId?: string | null }, scopes[0])) as Record<string, unknown>);
-      checksums.add(scopes, kind, entity.id, 0);
-      counts[entityTables[kind]] += 1;
-    };
-    for (const team of workspace.teams) put('team', team, [ORG_SCOPE]);
-    for (const agent of workspace.agents) put('agent', agent, [ORG_SCOPE]);
-    let lastNumber = 0;
-    for (const chunk of workspace.chunks()) {
-      for (const account of chunk.accounts) put('account', account, [ORG_SCOPE]);
-      for (const contact of chunk.contacts) put('contact', contact, [ORG_SCOPE]);
-      for (const article of chunk.articles) put('article', article, [ORG_SCOPE]);
-      const scopesOf = new Map<string, string[]>();
-      for (const ticket of chunk.tickets) {
-        const scopes = ticketScopes(ticket);
-        scopesOf.set(ticket.id, scopes);
-        put('ticket', ticket, scopes);
-        lastNumber = Math.max(lastNumber, ticket.number ?? 0);
+    const inserts = new Map<string, { columns: string[]; statement: SQLite.Statement<unknown[]> }>();
+    let pending = 0;
+    db.exec('BEGIN');
+    for (const row of rows) {
+      const values = toRow(row.kind, row.entity, homeScope(row)) as Record<string, unknown>;
+      const table = entityTables[row.kind];
+      let insert = inserts.get(table);
+      if (!insert) {
+        const columns = Object.keys(values);
+        insert = { columns, statement: db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
+        inserts.set(table, insert);
       }
-      for (const message of chunk.messages) put('message', message, scopesOf.get(message.ticketId) as string[]);
-      onProgress(`${counts.tickets.toLocaleString('en')} tickets, ${counts.messages.toLocaleString('en')} messages written`);
+      insert.statement.run(insert.columns.map((c) => values[c]));
+      if (++pending % BATCH_ROWS === 0) db.exec('COMMIT; BEGIN');
     }
-    writer.flush();
+    db.exec('COMMIT');
     for (const { name, sql } of indexes) {
       onProgress(`building index ${name}`);
       db.exec(sql);
     }
     db.pragma('journal_mode = WAL');
-    db.close();
-    await completeStore(dbFile, workspace.agents.map((a) => a.id), lastNumber, checksums);
-    return counts;
   } finally {
-    if (db.open) db.close();
+    db.close();
   }
 }
 
-/** Prepared inserts per table, committed every BATCH_ROWS rows. */
-class BatchWriter {
-  readonly #db: SQLite.Database;
-  readonly #inserts = new Map<string, { columns: string[]; statement: SQLite.Statement<unknown[]> }>();
-  #pending = 0;
-
-  constructor(db: SQLite.Database) {
-    this.#db = db;
-    db.exec('BEGIN');
-  }
-
-  insert(kind: EntityKind, row: Record<string, unknown>): void {
-    const table = entityTables[kind];
-    let insert = this.#inserts.get(table);
-    if (!insert) {
-      const columns = Object.keys(row);
-      insert = { columns, statement: this.#db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
-      this.#inserts.set(table, insert);
+/** Through the server's own insertEntities, a kind's consecutive rows at a time, BATCH_ROWS per transaction. */
+async function loadThroughStore(location: StoreLocation, rows: Iterable<ScopedRow>): Promise<void> {
+  await withStore(location, async (db) => {
+    let batch: ScopedRow[] = [];
+    const flush = async () => {
+      const [first] = batch;
+      if (!first) return;
+      const items = batch.map((row) => ({ entity: row.entity, scope: homeScope(row) }));
+      await db.transaction().execute((trx) => insertEntities(trx, first.kind, items));
+      batch = [];
+    };
+    for (const row of rows) {
+      if (batch.length >= BATCH_ROWS || (batch[0] && batch[0].kind !== row.kind)) await flush();
+      batch.push(row);
     }
-    insert.statement.run(insert.columns.map((c) => row[c]));
-    if (++this.#pending >= BATCH_ROWS) this.flush(true);
-  }
-
-  flush(more = false): void {
-    this.#db.exec('COMMIT');
-    this.#pending = 0;
-    if (more) this.#db.exec('BEGIN');
-  }
+    await flush();
+  });
 }
