@@ -4,7 +4,7 @@ import { DEMO_ADMIN_EMAIL } from '../../server/demo/credentials.ts';
 import { startOfUtcDay } from '../../server/demo/generate.ts';
 import type { Agent } from '../../shared/model/index.ts';
 import { startServerProcess, type ServerProcess } from '../server/server-process.ts';
-import { initialSync } from '../sync/initial-sync-run.ts';
+import { loadAdminReplica } from './admin-replica.ts';
 import { loadStore, type LoadedCounts } from './server-load.ts';
 import { planWorkspace, type WorkspacePlan } from './sizes.ts';
 import { largeWorkspace, type LargeWorkspace } from './workspace.ts';
@@ -89,27 +89,16 @@ export class Fixture {
     return new Fixture(dir, manifest);
   }
 
-  /** Keeps a fully synced admin replica (made by the initial-sync suite) for the engine suite. */
-  adoptAdminReplica(file: string): void {
-    if (existsSync(this.adminReplica)) return;
-    mkdirSync(this.adminDataDir, { recursive: true });
-    // A closed database has folded its WAL back in; should one be left, it moves along.
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, this.adminReplica + suffix);
-  }
-
-  /** The admin's full replica: kept from an earlier run, or synced now from the fixture's server. */
+  /** The admin's full replica: kept from an earlier run, or loaded now from the fixture's store. */
   async ensureAdminReplica(log: (message: string) => void = () => {}): Promise<string> {
     if (existsSync(this.adminReplica)) return this.adminReplica;
-    log('syncing an admin replica of the whole workspace');
-    const server = await this.startServer();
-    const file = join(this.dir, 'admin-replica.partial.sqlite');
-    try {
-      rmSync(file, { force: true });
-      await initialSync(server.url, file, DEMO_ADMIN_EMAIL);
-    } finally {
-      await server.close();
-    }
-    this.adoptAdminReplica(file);
+    log("loading an admin's full replica of the workspace");
+    mkdirSync(this.adminDataDir, { recursive: true });
+    const file = `${this.adminReplica}.partial`;
+    rmSync(file, { force: true });
+    await loadAdminReplica(this.serverDb, file, this.agent(DEMO_ADMIN_EMAIL).id);
+    // Renamed once complete: an interrupted load is made again.
+    renameSync(file, this.adminReplica);
     return this.adminReplica;
   }
 

@@ -20,6 +20,8 @@ export interface BenchOptions {
   offlineMutations: number;
   /** Changes committed by another agent before a catch-up (the issue's figure is for 20,000). */
   remoteChanges: number;
+  /** An initial sync still running after this long is stopped and reported with the rows it got. */
+  syncMinutes: number;
   /** Generated workspaces and their replicas are kept here between runs (they take minutes at full scale). */
   fixtureDir: string;
   resultsDir: string;
@@ -36,6 +38,8 @@ export const USAGE = `npm run bench -- [--scale X] [--only a,b] [--repeat N] [--
   --load-seconds, --offline, --remote
              the server suite's load time (10), mutations drained after being offline (10000),
              remote changes caught up with (20000): the issue's figures, smaller only for smoke tests
+  --sync-minutes
+             stop an initial sync still running after this long, reporting what it got (default 30)
   --fresh    generate the workspace again instead of reusing the one kept in $ORBIT_BENCH_DIR`;
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -51,6 +55,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'load-seconds': { type: 'string', default: '10' },
       offline: { type: 'string', default: '10000' },
       remote: { type: 'string', default: '20000' },
+      'sync-minutes': { type: 'string', default: '30' },
       fresh: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -74,6 +79,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     loadSeconds: positive('load-seconds', values['load-seconds']),
     offlineMutations: Math.round(positive('offline', values.offline)),
     remoteChanges: Math.round(positive('remote', values.remote)),
+    syncMinutes: positive('sync-minutes', values['sync-minutes']),
     fixtureDir: process.env.ORBIT_BENCH_DIR ?? join(tmpdir(), 'orbit-bench'),
     resultsDir: join(import.meta.dirname, '..', 'results'),
     fresh: values.fresh,

@@ -21,6 +21,7 @@ const tiny: BenchOptions = {
   loadSeconds: 0.5,
   offlineMutations: 50,
   remoteChanges: 50,
+  syncMinutes: 5,
   fixtureDir: join(dir, 'fixtures'),
   resultsDir: join(dir, 'results'),
   fresh: true,
