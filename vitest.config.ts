@@ -25,6 +25,8 @@ export default defineConfig({
     reporters: reportDir ? ['default', ['json', { outputFile: join(reportDir, 'vitest.json') }]] : ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [serverTests], testTimeout: 10_000 } },
+      // React components in jsdom, driven the way an agent drives them (Testing Library), against a fake DeskApi.
+      { extends: true, test: { name: 'components', include: ['tests/components/**/*.test.tsx'], environment: 'jsdom', testTimeout: 10_000 } },
       { extends: true, test: { name: 'server:sqlite', include: [serverTests], exclude: [postgresOnly], env: { ORBIT_TEST_STORE: 'sqlite' }, testTimeout: 10_000 } },
       ...(postgresSkipped
         ? []

@@ -1,4 +1,4 @@
-import type { Account, Agent, Article, Channel, Contact, Message, Plan, Priority, Team, Ticket, TicketStatus } from '../../shared/model/index.ts';
+import type { Account, Agent, Article, Channel, Contact, Macro, Message, Plan, Priority, SavedView, SlaPolicy, Team, Ticket, TicketStatus } from '../../shared/model/index.ts';
 import { draftArticles } from './articles.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES, PERSONAL_DOMAINS, PRODUCTS, REGIONS, slug, TITLES } from './corpus.ts';
 import { demoId } from './ids.ts';
@@ -30,6 +30,9 @@ export interface DemoWorkspace {
   tickets: Ticket[];
   messages: Message[];
   articles: Article[];
+  slaPolicies: SlaPolicy[];
+  macros: Macro[];
+  views: SavedView[];
 }
 
 export const startOfUtcDay = (d = new Date()) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -218,6 +221,9 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
         authorId: author,
         body: step.body,
         event: null,
+        bodyHtml: null,
+        attachments: [],
+        mentionIds: [],
         createdAt: iso(ms),
       });
     }
@@ -241,6 +247,8 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       firstResponseAt: firstResponseAt === null ? null : iso(at(firstResponseAt)),
       solvedAt: solvedAt === null ? null : iso(at(solvedAt)),
       problemId: null,
+      followerIds: [],
+      mergedIntoId: null,
       createdAt: iso(createdMs),
       updatedAt: iso(at(t)),
     });
@@ -260,5 +268,5 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     };
   });
 
-  return { teams, agents, accounts, contacts, tickets, messages, articles };
+  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [], macros: [], views: [] };
 }

@@ -16,7 +16,8 @@ export class SeedRefused extends Error {
   override readonly name = 'SeedRefused';
 }
 
-const listOf: { [K in EntityKind]: (w: DemoWorkspace) => EntityOf<K>[] } = {
+/** The rows of each kind in a demo workspace. */
+export const demoRows: { [K in EntityKind]: (w: DemoWorkspace) => EntityOf<K>[] } = {
   team: (w) => w.teams,
   agent: (w) => w.agents,
   account: (w) => w.accounts,
@@ -24,6 +25,9 @@ const listOf: { [K in EntityKind]: (w: DemoWorkspace) => EntityOf<K>[] } = {
   ticket: (w) => w.tickets,
   message: (w) => w.messages,
   article: (w) => w.articles,
+  slaPolicy: (w) => w.slaPolicies,
+  macro: (w) => w.macros,
+  view: (w) => w.views,
 };
 
 async function assertEmpty(db: Kysely<Database> | Transaction<Database>): Promise<void> {
@@ -60,7 +64,7 @@ export async function seedDemo(
     await lockForWriting(trx);
     await assertEmpty(trx);
     for (const kind of EntityKinds.options) {
-      const items = (listOf[kind](demo) as EntityOf<EntityKind>[]).map((entity) => ({
+      const items = (demoRows[kind](demo) as EntityOf<EntityKind>[]).map((entity) => ({
         entity,
         scope: scopeOf(kind, entity as { teamId?: string | null }, kind === 'message' ? ticketScope.get((entity as EntityOf<'message'>).ticketId) : undefined),
       }));

@@ -8,6 +8,8 @@ interface Field {
   name: string;
   column: string;
   json: boolean;
+  /** Stored as integer 0/1 on both dialects. */
+  boolean: boolean;
 }
 
 /** The type under a field's default and nullability: what decides how it is stored. */
@@ -24,7 +26,7 @@ const fieldsOf = Object.fromEntries(
     Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, type]): Field => {
       const inner = bare(type);
       const json = inner instanceof z.ZodArray || inner instanceof z.ZodRecord || inner instanceof z.ZodObject || inner instanceof z.ZodDiscriminatedUnion;
-      return { name, column: snakeCase(name), json };
+      return { name, column: snakeCase(name), json, boolean: inner instanceof z.ZodBoolean };
     }),
   ]),
 ) as Record<EntityKind, Field[]>;
@@ -34,7 +36,7 @@ export function toRow<K extends EntityKind>(kind: K, entity: EntityOf<K>, scope:
   const row: Record<string, unknown> = { scope };
   for (const f of fieldsOf[kind]) {
     const value = values[f.name];
-    row[f.column] = f.json && value !== null ? JSON.stringify(value) : value;
+    row[f.column] = f.json && value !== null ? JSON.stringify(value) : f.boolean ? Number(value) : value;
   }
   return row as EntityRow<K>;
 }
@@ -43,7 +45,7 @@ export function fromRow<K extends EntityKind>(kind: K, row: Record<string, unkno
   const entity: Record<string, unknown> = {};
   for (const f of fieldsOf[kind]) {
     const value = row[f.column];
-    entity[f.name] = f.json && value !== null ? JSON.parse(value as string) : value;
+    entity[f.name] = f.json && value !== null ? JSON.parse(value as string) : f.boolean ? Boolean(value) : value;
   }
   return entity as EntityOf<K>;
 }

@@ -5,8 +5,8 @@ type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
   ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
   : S;
 
-/** Arrays and records are stored as JSON text; scalars keep their type. */
-type ColumnOf<V> = V extends readonly unknown[] ? string : V extends Record<string, unknown> ? string : V;
+/** Arrays and records are stored as JSON text, booleans as 0/1; other scalars keep their type. */
+type ColumnOf<V> = V extends readonly unknown[] ? string : V extends Record<string, unknown> ? string : V extends boolean ? number : V;
 
 /** The row of an entity table, derived from the shared zod type so the two never drift apart. */
 export type EntityRow<K extends EntityKind> = {
@@ -25,6 +25,9 @@ export const entityTables = {
   ticket: 'tickets',
   message: 'messages',
   article: 'articles',
+  slaPolicy: 'sla_policies',
+  macro: 'macros',
+  view: 'saved_views',
 } as const satisfies Record<EntityKind, string>;
 
 export type EntityTables = { [K in EntityKind as (typeof entityTables)[K]]: EntityRow<K> };

@@ -75,10 +75,10 @@ type Loose = Kysely<Record<string, { id: string; version: number; team_id: strin
  * Computes every scope's checksum from the rows themselves and replaces the stored ones. For
  * rows loaded outside the change log (demo seed, migration of an older database).
  */
-export async function recomputeChecksums(db: Db): Promise<void> {
+export async function recomputeChecksums(db: Db, orgKinds: readonly EntityKind[] = ORG_KINDS): Promise<void> {
   const loose = db as unknown as Loose;
   const deltas = new ChecksumDeltas();
-  for (const kind of ORG_KINDS) {
+  for (const kind of orgKinds) {
     for (const r of await loose.selectFrom(entityTables[kind]).select(['id', 'version']).execute()) deltas.add([ORG_SCOPE], kind, r.id, Number(r.version));
   }
   const ticketScopesById = new Map<string, string[]>();

@@ -12,6 +12,13 @@ import { ticketSetCustomFields } from '../mutators/ticket-set-custom-fields.ts';
 import { ticketSetPriority } from '../mutators/ticket-set-priority.ts';
 import { ticketSetStatus } from '../mutators/ticket-set-status.ts';
 import { ticketSetTeam } from '../mutators/ticket-set-team.ts';
+import { viewEvents, viewProcedures } from './features/queues.ts';
+import { ticketActionEvents, ticketActionProcedures } from './features/ticket-actions.ts';
+import { composerEvents, composerProcedures } from './features/composer.ts';
+import { attachmentEvents, attachmentProcedures } from './features/attachments.ts';
+import { slaEvents, slaProcedures } from './features/sla.ts';
+import { searchEvents, searchProcedures } from './features/search.ts';
+import { notificationEvents, notificationProcedures } from './features/notifications.ts';
 import { PresenceInput, TicketPresence } from './presence.ts';
 import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
 
@@ -76,6 +83,13 @@ export const procedures = {
   'syncIssues.discard': { input: z.object({ id: SyncIssue.shape.id }), output: z.null() },
   /** Announces (or with null ends) the agent's presence on a ticket; call again within PRESENCE_REFRESH_MS to keep it. Answers who else is there. */
   'presence.set': { input: PresenceInput, output: TicketPresence },
+  ...viewProcedures,
+  ...ticketActionProcedures,
+  ...composerProcedures,
+  ...attachmentProcedures,
+  ...slaProcedures,
+  ...searchProcedures,
+  ...notificationProcedures,
 } as const;
 
 /** Events the engine sends to every window. */
@@ -87,6 +101,13 @@ export const events = {
   'syncIssues.changed': SyncIssuesChanged,
   /** Who else is on this ticket changed. */
   presence: TicketPresence,
+  ...viewEvents,
+  ...ticketActionEvents,
+  ...composerEvents,
+  ...attachmentEvents,
+  ...slaEvents,
+  ...searchEvents,
+  ...notificationEvents,
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

@@ -4,6 +4,9 @@ import { Agent, Team } from './agent.ts';
 import { Article } from './article.ts';
 import type { EntityKind } from './common.ts';
 import { Contact } from './contact.ts';
+import { Macro } from './macro.ts';
+import { SlaPolicy } from './sla-policy.ts';
+import { SavedView } from './view.ts';
 import { Message } from './message.ts';
 import { Ticket } from './ticket.ts';
 
@@ -16,6 +19,9 @@ export const entitySchemas = {
   ticket: Ticket,
   message: Message,
   article: Article,
+  slaPolicy: SlaPolicy,
+  macro: Macro,
+  view: SavedView,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entitySchemas)[K]>;

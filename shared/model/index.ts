@@ -7,4 +7,8 @@ export * from './message.ts';
 export * from './message-event.ts';
 export * from './labels.ts';
 export * from './article.ts';
+export * from './attachment.ts';
+export * from './view.ts';
+export * from './macro.ts';
+export * from './sla-policy.ts';
 export * from './entities.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
+import { Attachment } from './attachment.ts';
 import { MessageEvent } from './message-event.ts';
 
 /** Longest message body accepted anywhere (characters). Longer input is refused, never truncated. */
@@ -25,6 +26,15 @@ export const Message = z.object({
    * messages. Added after the first release: rows written before it (change log, outboxes) read as null.
    */
   event: MessageEvent.nullable().default(null),
+  /**
+   * The HTML a customer's email came with, or an agent's rich text: untrusted, always sanitized
+   * (DOMPurify) before display and shown in a sandboxed frame; `body` is its plain-text fallback.
+   * Fields below were added after the first release: older rows read null / [].
+   */
+  bodyHtml: z.string().max(MAX_BODY_CHARS * 4).nullable().default(null),
+  attachments: z.array(Attachment).max(50).default([]),
+  /** Agents @mentioned in a note (they are notified). */
+  mentionIds: z.array(Id).max(50).default([]),
   createdAt: IsoTime,
 });
 export type Message = z.infer<typeof Message>;

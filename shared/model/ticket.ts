@@ -32,6 +32,10 @@ export const Ticket = z.object({
   firstResponseAt: IsoTime.nullable(),
   solvedAt: IsoTime.nullable(),
   problemId: Id.nullable(),
+  /** Agents who follow the ticket (notified of customer replies). Added after the first release: older rows read []. */
+  followerIds: z.array(Id).max(200).default([]),
+  /** Set when the ticket was merged into another; the survivor holds its messages. Older rows read null. */
+  mergedIntoId: Id.nullable().default(null),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

@@ -48,6 +48,9 @@ export async function noteConflict(tx: MutationTx, ticket: Ticket, change: Field
     authorId: null,
     body: describeConflict(event, names),
     event,
+    bodyHtml: null,
+    attachments: [],
+    mentionIds: [],
     createdAt: tx.ctx.now,
   });
 }

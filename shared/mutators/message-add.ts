@@ -25,7 +25,7 @@ export const messageAdd = defineMutator({
       throw new MutationRejected('A closed ticket cannot get replies; create a follow-up ticket instead.');
     }
     const now = tx.ctx.now;
-    await tx.put('message', { id, ticketId, kind, authorType: 'agent', authorId: tx.ctx.actorId, body, event: null, createdAt: now });
+    await tx.put('message', { id, ticketId, kind, authorType: 'agent', authorId: tx.ctx.actorId, body, event: null, bodyHtml: null, attachments: [], mentionIds: [], createdAt: now });
     if (kind === 'note') {
       await tx.put('ticket', { ...ticket, updatedAt: now });
       return;

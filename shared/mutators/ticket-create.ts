@@ -60,6 +60,8 @@ export const ticketCreate = defineMutator({
       firstResponseAt: null,
       solvedAt: null,
       problemId: null,
+      followerIds: [],
+      mergedIntoId: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -145,11 +145,11 @@ describe('scopes over real engines', () => {
         const ticket: Ticket = {
           id: ticketId, number: null, subject: 'Printer on fire', status: 'new', priority: 'urgent', channel: 'email',
           requesterId: requester?.id ?? newId(), accountId: null, teamId: frontline ?? null, assigneeId: null, tags: [], product: null,
-          customFields: {}, firstResponseDueAt: null, resolutionDueAt: null, firstResponseAt: null, solvedAt: null, problemId: null,
+          customFields: {}, firstResponseDueAt: null, resolutionDueAt: null, firstResponseAt: null, solvedAt: null, problemId: null, followerIds: [], mergedIntoId: null,
           createdAt: at, updatedAt: at,
         };
         await tx.put('ticket', ticket);
-        await tx.put('message', { id: newId(), ticketId, kind: 'reply', authorType: 'contact', authorId: ticket.requesterId, body, event: null, createdAt: at });
+        await tx.put('message', { id: newId(), ticketId, kind: 'reply', authorType: 'contact', authorId: ticket.requesterId, body, event: null, bodyHtml: null, attachments: [], mentionIds: [], createdAt: at });
       });
 
     await create('It is on fire.');

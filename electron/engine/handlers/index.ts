@@ -7,6 +7,13 @@ import { sessionHandlers } from './session.ts';
 import { syncIssueHandlers } from './sync-issues.ts';
 import { syncHandlers } from './sync.ts';
 import { ticketHandlers } from './ticket.ts';
+import { viewHandlers } from './queue-views.ts';
+import { ticketActionHandlers } from './ticket-actions.ts';
+import { composerHandlers } from './composer.ts';
+import { attachmentHandlers } from './attachments.ts';
+import { slaHandlers } from './sla.ts';
+import { searchHandlers } from './search.ts';
+import { notificationHandlers } from './notifications.ts';
 import type { Handlers } from './types.ts';
 
 /** Every procedure of shared/ipc/contract.ts, by area. */
@@ -20,5 +27,12 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...syncHandlers(ctx),
     ...syncIssueHandlers(ctx),
     ...presenceHandlers(ctx),
+    ...viewHandlers(ctx),
+    ...ticketActionHandlers(ctx),
+    ...composerHandlers(ctx),
+    ...attachmentHandlers(ctx),
+    ...slaHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...notificationHandlers(ctx),
   };
 }

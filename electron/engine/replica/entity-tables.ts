@@ -19,6 +19,9 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
       account_id: (t) => t.accountId,
       created_at: (t) => utc(t.createdAt),
       updated_at: (t) => utc(t.updatedAt),
+      sla_due_at: (t) => slaDueAt(t),
+      priority_rank: (t) => PRIORITY_RANK[t.priority],
+      number: (t) => t.number,
     },
   },
   message: {
@@ -26,7 +29,20 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
     columns: { ticket_id: (m) => m.ticketId, author_id: (m) => m.authorId, created_at: (m) => utc(m.createdAt) },
   },
   article: { table: 'articles', columns: {} },
+  slaPolicy: { table: 'sla_policies', columns: {} },
+  macro: { table: 'macros', columns: { title: (m) => m.title } },
+  view: { table: 'saved_views', columns: {} },
 };
+
+/** Priorities in sort order (low first). */
+const PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
+
+/** The earliest SLA deadline still running: first response until it is given, then resolution; none once solved. */
+function slaDueAt(t: EntityOf<'ticket'>): string | null {
+  if (!UNSOLVED_STATUSES.includes(t.status)) return null;
+  const due = (t.firstResponseAt === null ? t.firstResponseDueAt : null) ?? t.resolutionDueAt;
+  return due === null ? null : utc(due);
+}
 
 /** ISO times may carry any offset; typed columns hold UTC so that text order is time order. */
 function utc(iso: string): string {

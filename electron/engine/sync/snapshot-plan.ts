@@ -19,6 +19,9 @@ export interface SnapshotStep {
 export const SNAPSHOT_PLAN: readonly SnapshotStep[] = [
   { kind: 'team', label: 'Downloading the directory' },
   { kind: 'agent', label: 'Downloading the directory' },
+  { kind: 'slaPolicy', label: 'Downloading the directory' },
+  { kind: 'view', label: 'Downloading the directory' },
+  { kind: 'macro', label: 'Downloading the directory' },
   { kind: 'ticket', part: 'open', label: 'Downloading open tickets' },
   { kind: 'contact', label: 'Downloading customers' },
   { kind: 'account', label: 'Downloading customers' },

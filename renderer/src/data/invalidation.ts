@@ -11,6 +11,9 @@ const shownBy: Record<EntityKind, readonly QueryKey[]> = {
   ticket: [queryKeys.queue, queryKeys.ticket, queryKeys.customer],
   message: [queryKeys.ticket],
   article: [],
+  slaPolicy: [queryKeys.queue, queryKeys.ticket],
+  macro: [],
+  view: [queryKeys.queue],
 };
 
 export function invalidateKinds(queryClient: QueryClient, kinds: readonly EntityKind[]): void {

@@ -4,6 +4,7 @@ import * as sync from './002-sync.ts';
 import * as auth from './003-auth.ts';
 import * as messageEvents from './004-message-events.ts';
 import * as scopes from './005-scopes.ts';
+import * as workspace from './006-workspace.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-auth': auth,
   '004-message-events': messageEvents,
   '005-scopes': scopes,
+  '006-workspace': workspace,
 };

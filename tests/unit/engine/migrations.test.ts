@@ -8,7 +8,8 @@ import { entityTables } from '../../../electron/engine/replica/entity-tables.ts'
 import { migrate, ReplicaTooNewError, type Migration } from '../../../electron/engine/replica/migrate.ts';
 import { assertNativeSqliteSupported } from '../../../electron/engine/replica/node-guard.ts';
 import { openReplica } from '../../../electron/engine/replica/open-replica.ts';
-import { agentAlex } from '../shared/fixtures.ts';
+import type { Message, Ticket } from '../../../shared/model/index.ts';
+import { agentAlex, customerMessage, ticket } from '../shared/fixtures.ts';
 import { tempFiles } from './support.ts';
 
 const newFile = tempFiles();
@@ -21,13 +22,11 @@ describe('replica migrations', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
-  it('001 creates one table per entity kind with the typed columns the engine writes', () => {
+  it('001 creates one table per entity kind of the first release', () => {
     const db = new Database(newFile());
     migrate(db, [entities]);
     expect(userVersion(db)).toBe(1);
-    for (const { table, columns: typed } of Object.values(entityTables)) {
-      expect(columns(db, table)).toEqual(['id', ...Object.keys(typed), 'data']);
-    }
+    expect(tables(db)).toEqual(['accounts', 'agents', 'articles', 'contacts', 'messages', 'teams', 'tickets']);
     const indexes = db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'`).pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['tickets_by_updated', 'tickets_by_assignee', 'tickets_by_team', 'tickets_by_team_assignee', 'messages_by_ticket']));
     db.close();
@@ -69,6 +68,41 @@ describe('replica migrations', () => {
     // One version per row of a kind.
     db.prepare(`INSERT INTO _versions VALUES ('agent', ?, 3, '["org"]', 1)`).run(agentAlex.id);
     expect(() => db.prepare(`INSERT INTO _versions VALUES ('agent', ?, 4, '["org"]', 2)`).run(agentAlex.id)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('leave one table per entity kind with exactly the typed columns the engine writes', () => {
+    const db = new Database(newFile());
+    migrate(db, migrations);
+    for (const { table, columns: typed } of Object.values(entityTables)) {
+      expect(columns(db, table).sort()).toEqual(['id', ...Object.keys(typed), 'data'].sort());
+    }
+    db.close();
+  });
+
+  it('005 adds the workspace kinds and gives version-4 tickets, messages and before-images the new fields and sort columns', () => {
+    const db = new Database(newFile());
+    migrate(db, migrations.slice(0, 4));
+    const old = ticket({ status: 'open', priority: 'urgent', firstResponseDueAt: '2026-11-01T10:00:00.000Z', resolutionDueAt: '2026-11-02T10:00:00.000Z' }) as Partial<Ticket>;
+    delete old.followerIds;
+    delete old.mergedIntoId;
+    const oldMessage = customerMessage() as Partial<Message>;
+    delete oldMessage.bodyHtml;
+    delete oldMessage.attachments;
+    delete oldMessage.mentionIds;
+    db.prepare('INSERT INTO tickets (id, unsolved, team_id, assignee_id, requester_id, account_id, created_at, updated_at, data) VALUES (?, 1, NULL, NULL, ?, NULL, ?, ?, ?)').run(old.id, old.requesterId, old.createdAt, old.updatedAt, JSON.stringify(old));
+    db.prepare('INSERT INTO messages (id, ticket_id, author_id, created_at, data) VALUES (?, ?, NULL, ?, ?)').run(oldMessage.id, oldMessage.ticketId, oldMessage.createdAt, JSON.stringify(oldMessage));
+    db.prepare(`INSERT INTO _outbox_undo (mutation_id, step, kind, row_id, before) VALUES (1, 0, 'ticket', ?, ?), (1, 1, 'message', ?, ?)`).run(old.id, JSON.stringify(old), oldMessage.id, JSON.stringify(oldMessage));
+    migrate(db, migrations.slice(0, 5));
+    expect(userVersion(db)).toBe(5);
+    expect(tables(db)).toEqual(expect.arrayContaining(['sla_policies', 'macros', 'saved_views']));
+    const upgraded = { ...old, followerIds: [], mergedIntoId: null };
+    const upgradedMessage = { ...oldMessage, bodyHtml: null, attachments: [], mentionIds: [] };
+    expect(JSON.parse(db.prepare('SELECT data FROM tickets').pluck().get() as string)).toEqual(upgraded);
+    expect(JSON.parse(db.prepare('SELECT data FROM messages').pluck().get() as string)).toEqual(upgradedMessage);
+    expect(db.prepare('SELECT before FROM _outbox_undo ORDER BY step').pluck().all().map((b) => JSON.parse(b as string))).toEqual([upgraded, upgradedMessage]);
+    // The first response is still due, so it is the running deadline.
+    expect(db.prepare('SELECT sla_due_at, priority_rank, number FROM tickets').get()).toEqual({ sla_due_at: '2026-11-01T10:00:00.000Z', priority_rank: 3, number: 42 });
     db.close();
   });
 

@@ -58,7 +58,7 @@ describe('pull + rebase', () => {
   it('drops a mutation once the server has it, keeping the server version of its effect', async () => {
     const replica = await replicaWithTicket();
     await record(replica, messageAdd, { id: REPLY_ID, ticketId: TICKET.id, kind: 'reply', body: 'Looking into it.' });
-    const serverReply: Message = { id: REPLY_ID, ticketId: TICKET.id, kind: 'reply', authorType: 'agent', authorId: agentAlex.id, body: 'Looking into it.', event: null, createdAt: '2026-11-01T10:00:01.000Z' };
+    const serverReply: Message = { id: REPLY_ID, ticketId: TICKET.id, kind: 'reply', authorType: 'agent', authorId: agentAlex.id, body: 'Looking into it.', event: null, bodyHtml: null, attachments: [], mentionIds: [], createdAt: '2026-11-01T10:00:01.000Z' };
     await serverRebase(replica, [put(7, 'message', serverReply), put(8, 'ticket', { ...TICKET, status: 'open', firstResponseAt: serverReply.createdAt })], 1, 8);
 
     expect(outboxRows(replica)).toEqual([]);

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { entitySchemas, EntityKind, TicketStatus } from '../../../shared/model/index.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { DEMO_SIZES, generateDemo, startOfUtcDay, type DemoWorkspace } from '../../../server/demo/generate.ts';
-import { seedDemo, SeedRefused } from '../../../server/demo/seed.ts';
+import { demoRows, seedDemo, SeedRefused } from '../../../server/demo/seed.ts';
 import { openStore } from '../../../server/store/open.ts';
 import type { Database } from '../../../server/store/schema.ts';
 import { readWorkspace } from '../../../server/store/workspace.ts';
@@ -13,7 +13,7 @@ const now = new Date('2026-11-22T00:00:00Z');
 const DAY = 86_400_000;
 const full = generateDemo({ seed: 7, now });
 
-const listOf = (w: DemoWorkspace, kind: EntityKind) => w[`${kind}s` as keyof DemoWorkspace] as { id: string }[];
+const listOf = (w: DemoWorkspace, kind: EntityKind): { id: string }[] => demoRows[kind](w);
 
 describe('demo workspace generation', () => {
   it('is deterministic: the same seed gives identical rows, another seed other rows', () => {

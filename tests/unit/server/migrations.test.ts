@@ -4,6 +4,8 @@ import { openDatabase } from '../../../server/store/dialect.ts';
 import { migrate } from '../../../server/store/migrate.ts';
 import { migrations } from '../../../server/store/migrations/index.ts';
 import type { Database } from '../../../server/store/schema.ts';
+import { getEntity, putEntity } from '../../../server/store/entities.ts';
+import type { SavedView, SlaPolicy } from '../../../shared/model/index.ts';
 import { readChecksums } from '../../../server/sync/checksums.ts';
 import { addToChecksum, rowHash } from '../../../shared/sync/row-hash.ts';
 import { freshStore } from '../../support/store.ts';
@@ -31,8 +33,9 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    expect(Object.keys(migrations)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes']);
-    expect(await migrate(db)).toEqual(['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes']);
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace'];
+    expect(Object.keys(migrations)).toEqual(all);
+    expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
   });
 
@@ -93,7 +96,7 @@ describe('migrations', () => {
       await sql`INSERT INTO change_log (seq, kind, entity_id, scope, op, data, created_at) VALUES (${seq}, ${kind}, ${id}, ${`team:${team}`}, 'put', '{}', ${at})`.execute(db);
     }
 
-    expect(await migrate(db)).toEqual(['004-message-events', '005-scopes']);
+    expect(await migrate(db, { to: '005-scopes' })).toEqual(['004-message-events', '005-scopes']);
     expect(await columnsOf('change_log')).not.toContain('scope');
     expect(await db.selectFrom('change_scopes').selectAll().orderBy('seq').execute()).toEqual([1, 2, 3].map((seq) => ({ seq, scope: `team:${team}`, gone: 0 })));
     const version = async (table: string, id: string) => (await sql<{ version: number }>`SELECT version FROM ${sql.table(table)} WHERE id = ${id}`.execute(db)).rows[0]?.version;
@@ -105,6 +108,32 @@ describe('migrations', () => {
       { scope: `team:${team}`, ...thread },
       { scope: `user:${agent}`, ...thread },
     ]);
+  });
+
+  it('006-workspace gives existing tickets and messages the empty new fields, and stores the workspace kinds', async () => {
+    await migrate(db, { to: '005-scopes' });
+    const [team, agent, ticket] = ['0195f0a0-0000-7000-8000-0000000000a1', '0195f0a0-0000-7000-8000-0000000000b1', '0195f0a0-0000-7000-8000-0000000000c1'];
+    const at = '2026-11-01T09:00:00.000Z';
+    await sql`INSERT INTO tickets (id, number, subject, status, priority, channel, requester_id, team_id, assignee_id, tags, custom_fields, scope, created_at, updated_at)
+      VALUES (${ticket}, 1, 'S', 'open', 'normal', 'email', ${agent}, ${team}, NULL, '[]', '{}', ${`team:${team}`}, ${at}, ${at})`.execute(db);
+    await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${agent}, ${ticket}, 'note', 'agent', ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
+    expect(await migrate(db)).toEqual(['006-workspace']);
+    const stored = await getEntity(db, 'ticket', ticket);
+    expect(stored?.entity).toMatchObject({ followerIds: [], mergedIntoId: null });
+    expect((await getEntity(db, 'message', agent))?.entity).toMatchObject({ bodyHtml: null, attachments: [], mentionIds: [] });
+    const view: SavedView = {
+      id: '0195f0a0-0000-7000-8000-0000000000e1', name: 'Urgent', ownerId: agent, shared: true, filter: { priorities: ['urgent'] },
+      sort: { field: 'slaDueAt', direction: 'asc' }, columns: ['priority', 'sla'], position: 0, createdAt: at, updatedAt: at,
+    };
+    await putEntity(db, 'view', view, 'org');
+    expect((await getEntity(db, 'view', view.id))?.entity).toEqual(view);
+    const policy: SlaPolicy = {
+      id: '0195f0a0-0000-7000-8000-0000000000e2', name: 'Standard', timeZone: 'Europe/Berlin', week: [[], [{ start: 540, end: 1020 }], [], [], [], [], []],
+      holidays: ['2026-12-25'], targets: { low: { firstResponseMinutes: null, resolutionMinutes: null }, normal: { firstResponseMinutes: 240, resolutionMinutes: 2400 }, high: { firstResponseMinutes: 60, resolutionMinutes: 480 }, urgent: { firstResponseMinutes: 30, resolutionMinutes: 240 } },
+      atRiskShare: 0.2, createdAt: at, updatedAt: at,
+    };
+    await putEntity(db, 'slaPolicy', policy, 'org');
+    expect((await getEntity(db, 'slaPolicy', policy.id))?.entity).toEqual(policy);
   });
 
   it('refuses a database migrated by a newer server', async () => {

@@ -12,6 +12,9 @@ const message = (n: number): Message => ({
   authorId: agentAlex.id,
   body: `Note ${n}`,
   event: null,
+  bodyHtml: null,
+  attachments: [],
+  mentionIds: [],
   createdAt: T0,
 });
 const article = (overrides: Partial<Article> = {}): Article => ({

@@ -84,6 +84,8 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     firstResponseAt: null,
     solvedAt: null,
     problemId: null,
+    followerIds: [],
+    mergedIntoId: null,
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
@@ -113,6 +115,9 @@ export function customerMessage(overrides: Partial<Message> = {}): Message {
     authorId: contact.id,
     body: 'Any news?',
     event: null,
+    bodyHtml: null,
+    attachments: [],
+    mentionIds: [],
     createdAt: T0,
     ...overrides,
   };
