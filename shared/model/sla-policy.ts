@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
 import { Priority } from './ticket.ts';
 
+/** The workspace's one policy has this id, so a mutator can read it with tx.get('slaPolicy', DEFAULT_SLA_POLICY_ID). */
+export const DEFAULT_SLA_POLICY_ID = '0195f0a0-5a1a-7000-8000-000000000001';
+
 /** Minutes of business time a ticket may wait; null: no target. */
 const Target = z.number().int().positive().max(525_600).nullable();
 
@@ -22,8 +25,8 @@ export const SlaPolicy = z.object({
   /** Whole days off, YYYY-MM-DD in the policy's time zone. */
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366),
   targets: z.record(Priority, z.object({ firstResponseMinutes: Target, resolutionMinutes: Target })),
-  /** A timer is "at risk" once less than this share of its target is left. */
-  atRiskShare: z.number().min(0).max(1),
+  /** A running timer is "at risk" once less than this many minutes (wall clock) are left. */
+  atRiskMinutes: z.number().int().nonnegative().max(10_080),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

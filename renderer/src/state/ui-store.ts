@@ -19,6 +19,10 @@ interface UiState {
   drafts: Record<string, string>;
   /** The Sync issues panel is open. */
   syncIssuesOpen: boolean;
+  /** Tickets the merge dialog was opened for (from the ticket, or bulk from the queue); null when closed. */
+  mergeTicketIds: string[] | null;
+  openMerge(ticketIds: string[]): void;
+  closeMerge(): void;
   setView(view: QueueView): void;
   setCursor(id: string | null): void;
   openTicket(id: string): void;
@@ -53,4 +57,7 @@ export const useUi = create<UiState>()((set) => ({
       return { drafts: rest };
     }),
   setSyncIssuesOpen: (syncIssuesOpen) => set({ syncIssuesOpen }),
+  mergeTicketIds: null,
+  openMerge: (mergeTicketIds) => set({ mergeTicketIds }),
+  closeMerge: () => set({ mergeTicketIds: null }),
 }));

@@ -9,7 +9,7 @@ import { columnTypes } from './column-types.ts';
  * - attachment bytes, kept apart from the replicated rows and fetched when opened.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const { bigint, blob, double } = columnTypes(db);
+  const { bigint, blob } = columnTypes(db);
   await db.schema.alterTable('tickets').addColumn('follower_ids', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.schema.alterTable('tickets').addColumn('merged_into_id', 'text').execute();
   await db.schema.alterTable('messages').addColumn('body_html', 'text').execute();
@@ -33,7 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('week', 'text', (c) => c.notNull())
       .addColumn('holidays', 'text', (c) => c.notNull())
       .addColumn('targets', 'text', (c) => c.notNull())
-      .addColumn('at_risk_share', double, (c) => c.notNull()),
+      .addColumn('at_risk_minutes', 'integer', (c) => c.notNull()),
   );
   await entityTable('macros', (t) =>
     t

@@ -17,8 +17,6 @@ export function columnTypes(db: Kysely<unknown>) {
     bigint: postgres ? ('bigint' as const) : ('integer' as const),
     /** Bytes (attachments). */
     blob: postgres ? ('bytea' as const) : ('blob' as const),
-    /** A fraction; PostgreSQL's 'real' is 4 bytes and would not give back the number stored. */
-    double: postgres ? ('double precision' as const) : ('real' as const),
     /** A primary key the database numbers itself. */
     identity: (c: ColumnDefinitionBuilder) => (postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()),
   };

@@ -130,7 +130,7 @@ describe('migrations', () => {
     const policy: SlaPolicy = {
       id: '0195f0a0-0000-7000-8000-0000000000e2', name: 'Standard', timeZone: 'Europe/Berlin', week: [[], [{ start: 540, end: 1020 }], [], [], [], [], []],
       holidays: ['2026-12-25'], targets: { low: { firstResponseMinutes: null, resolutionMinutes: null }, normal: { firstResponseMinutes: 240, resolutionMinutes: 2400 }, high: { firstResponseMinutes: 60, resolutionMinutes: 480 }, urgent: { firstResponseMinutes: 30, resolutionMinutes: 240 } },
-      atRiskShare: 0.2, createdAt: at, updatedAt: at,
+      atRiskMinutes: 60, createdAt: at, updatedAt: at,
     };
     await putEntity(db, 'slaPolicy', policy, 'org');
     expect((await getEntity(db, 'slaPolicy', policy.id))?.entity).toEqual(policy);
