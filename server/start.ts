@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './http/app.ts';
 import type { LoginLimit } from './http/routes/auth.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
+import { groupPuller } from './realtime/group-puller.ts';
 import { RealtimeHub } from './realtime/hub.ts';
 import { hubOnBus } from './realtime/hub-on-bus.ts';
 import { publishPresence } from './realtime/presence-topic.ts';
@@ -39,7 +40,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   try {
     const bus: Bus = opts.databaseUrl === undefined ? new LocalBus() : await PostgresBus.open({ databaseUrl: opts.databaseUrl, db });
     opened.push(() => bus.close());
-    const hub = new RealtimeHub({ publishPresence: (notice) => void publishPresence(bus, notice) });
+    const hub = new RealtimeHub({ pullGroup: groupPuller(db), publishPresence: (notice) => void publishPresence(bus, notice) });
     hubOnBus(bus, hub, db);
     const app = await buildApp({ db, hub, bus, logger: opts.logger ?? false, ...(opts.loginLimit && { loginLimit: opts.loginLimit }) });
     opened.push(() => app.close(), () => hub.close());

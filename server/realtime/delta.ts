@@ -1,11 +1,13 @@
-import type { Cursor, PullRequest, PullResponse } from '../../shared/sync/protocol.ts';
+import type { Cursor, PullResponse } from '../../shared/sync/protocol.ts';
 import type { RealtimeDelta, RealtimeServerMessage } from '../../shared/sync/realtime.ts';
+import type { GroupReader } from '../sync/group-pull.ts';
 
 /** A delta carries at most this many changes and bytes; anything larger goes as a poke, and the client pulls. */
 export const DELTA_MAX_CHANGES = 100;
 export const DELTA_MAX_BYTES = 64 * 1024;
 
-export type Puller = (request: PullRequest) => Promise<PullResponse>;
+/** What a pull from `cursor` would answer each reader, by client id (server/sync/group-pull.ts, bound to the store); absent: poke. */
+export type GroupPuller = (cursor: Cursor, readers: readonly GroupReader[]) => Promise<ReadonlyMap<string, PullResponse>>;
 
 export interface Composed {
   text: string;
@@ -15,19 +17,9 @@ export interface Composed {
 
 export const pokeText = (seq: number): string => JSON.stringify({ type: 'poke', seq } satisfies RealtimeServerMessage);
 
-/**
- * What to send a socket whose client stands at `cursor` after a commit up to `seq`: the pull
- * from its cursor, inline, when it is small and complete; otherwise a poke.
- */
-export async function composeDelta(pull: Puller, clientId: string, cursor: Cursor, seq: number): Promise<Composed> {
-  try {
-    const page = await pull({ clientId, cursor, limit: DELTA_MAX_CHANGES });
-    if (!page.reset && !page.more) {
-      const text = JSON.stringify({ type: 'delta', fromSeq: cursor.seq, page } satisfies RealtimeDelta);
-      if (Buffer.byteLength(text) <= DELTA_MAX_BYTES) return { text, cursor: page.cursor };
-    }
-  } catch {
-    // A refused or failed read (session ended, store down) is for the client's own pull to hear about.
-  }
-  return { text: pokeText(seq) };
+/** The inline delta for a client at `fromSeq`, when its page is complete and small; null when it must pull instead (poke). */
+export function deltaFor(page: PullResponse | undefined, fromSeq: number): Composed | null {
+  if (!page || page.reset || page.more) return null;
+  const text = JSON.stringify({ type: 'delta', fromSeq, page } satisfies RealtimeDelta);
+  return Buffer.byteLength(text) <= DELTA_MAX_BYTES ? { text, cursor: page.cursor } : null;
 }

@@ -2,8 +2,10 @@ import type { WebSocket } from 'ws';
 import { newId } from '../../shared/ids.ts';
 import type { Cursor } from '../../shared/sync/protocol.ts';
 import { PRESENCE_TTL_MS, type PresenceState, type RealtimePresence } from '../../shared/sync/realtime.ts';
+import type { Cursor as PullCursor } from '../../shared/sync/protocol.ts';
+import type { GroupReader } from '../sync/group-pull.ts';
 import { seesAny, type Visibility } from '../sync/scopes.ts';
-import { composeDelta, pokeText, type Puller } from './delta.ts';
+import { deltaFor, pokeText, type Composed, type GroupPuller } from './delta.ts';
 import type { CommitNotice, PresenceNotice } from './notices.ts';
 
 const KEEP_ALIVE_MS = 30_000;
@@ -11,14 +13,19 @@ const KEEP_ALIVE_MS = 30_000;
 /** Who is behind one socket, as the realtime route knows them. */
 export interface Member {
   agentId: string;
-  /** Read at each fan-out; the route refreshes it whenever it authenticates the socket again. */
+  /** Read at each fan-out; refreshed before every delta. */
   visibility: Visibility;
-  /** What an HTTP pull by this member would answer now. */
-  pull: Puller;
+  /** Checks the socket's session again and answers the agent's visibility now; rejects when the session ended. */
+  refresh(): Promise<Visibility>;
 }
 
 export interface HubOptions {
   keepAliveMs?: number;
+  /**
+   * Reads what a pull would answer a group of clients standing at one cursor, once for the group.
+   * Without it every socket is poked and pulls for itself.
+   */
+  pullGroup?: GroupPuller;
   /** Sends a presence notice to every instance; by default straight back to this hub (one instance). */
   publishPresence?: (notice: PresenceNotice) => void;
   now?: () => number;
@@ -35,7 +42,6 @@ interface Subscriber {
   /** The highest commit seq this socket has been told about, and the highest it should be. */
   told: number;
   wanted: number;
-  sending: boolean;
   /** Tickets this connection announced a presence on, with their scopes, to clear when it closes. */
   present: Map<string, string[]>;
 }
@@ -58,9 +64,12 @@ export class RealtimeHub {
   readonly #timer: NodeJS.Timeout;
   readonly #publishPresence: (notice: PresenceNotice) => void;
   readonly #now: () => number;
+  readonly #pullGroup: GroupPuller | undefined;
   #closed = false;
+  #flushing = false;
 
-  constructor({ keepAliveMs = KEEP_ALIVE_MS, publishPresence, now = Date.now }: HubOptions = {}) {
+  constructor({ keepAliveMs = KEEP_ALIVE_MS, pullGroup, publishPresence, now = Date.now }: HubOptions = {}) {
+    this.#pullGroup = pullGroup;
     this.#timer = setInterval(() => this.#sweep(), keepAliveMs);
     this.#timer.unref();
     this.#publishPresence = publishPresence ?? ((notice) => this.deliverPresence(notice));
@@ -80,7 +89,6 @@ export class RealtimeHub {
       cursor: null,
       told: 0,
       wanted: 0,
-      sending: false,
       present: new Map(),
     };
     this.#subscribers.set(socket, subscriber);
@@ -105,11 +113,11 @@ export class RealtimeHub {
 
   /** A commit on any instance: every socket that may see it hears of it, once, in order. */
   deliver(commit: CommitNotice): void {
-    for (const [socket, subscriber] of this.#subscribers) {
+    for (const subscriber of this.#subscribers.values()) {
       if (commit.seq <= subscriber.told || !seesAny(subscriber.member.visibility, commit.scopes)) continue;
       subscriber.wanted = Math.max(subscriber.wanted, commit.seq);
-      if (!subscriber.sending) void this.#tell(socket, subscriber);
     }
+    void this.#flush();
   }
 
   /** The agent behind `socket` is on a ticket (in `scopes`), or left it (null). */
@@ -145,21 +153,66 @@ export class RealtimeHub {
     this.#presence.clear();
   }
 
-  /** Sends this socket a delta or a poke for everything up to `wanted`, one message at a time, so they arrive in order. */
-  async #tell(socket: WebSocket, subscriber: Subscriber): Promise<void> {
-    subscriber.sending = true;
+  /**
+   * Tells every socket that is behind, round after round until none is: each round sends each such
+   * socket one message (so a socket's messages arrive in order), read once per group of sockets at
+   * the same cursor whatever their scopes — the sockets a commit wakes mostly stand at the previous
+   * head, so one commit costs one snapshot read, not a pull per socket.
+   */
+  async #flush(): Promise<void> {
+    if (this.#flushing) return;
+    this.#flushing = true;
     try {
-      while (subscriber.wanted > subscriber.told && !this.#closed && socket.readyState === socket.OPEN) {
-        const seq = subscriber.wanted;
-        const { clientId, cursor } = subscriber;
-        const composed = clientId && cursor ? await composeDelta(subscriber.member.pull, clientId, cursor, seq) : { text: pokeText(seq) };
-        if (this.#closed || socket.readyState !== socket.OPEN) return;
-        socket.send(composed.text);
-        subscriber.told = Math.max(seq, composed.cursor?.seq ?? 0);
-        if (composed.cursor && subscriber.cursor === cursor) subscriber.cursor = composed.cursor;
+      for (;;) {
+        const due = [...this.#subscribers].filter(([socket, s]) => s.wanted > s.told && socket.readyState === socket.OPEN);
+        if (due.length === 0 || this.#closed) return;
+        await this.#round(due);
       }
     } finally {
-      subscriber.sending = false;
+      this.#flushing = false;
+    }
+  }
+
+  async #round(due: [WebSocket, Subscriber][]): Promise<void> {
+    const groups = new Map<string, { cursor: PullCursor; members: [WebSocket, Subscriber, number][] }>();
+    const pokes: [WebSocket, Subscriber, number][] = [];
+    await Promise.all(
+      due.map(async ([socket, subscriber]) => {
+        const seq = subscriber.wanted;
+        const { clientId, cursor } = subscriber;
+        const visibility = this.#pullGroup && clientId && cursor ? await subscriber.member.refresh().catch(() => null) : null;
+        // No cursor yet, or a session that ended: a poke, and the client's own pull hears why.
+        if (!visibility || !cursor) return pokes.push([socket, subscriber, seq]);
+        subscriber.member.visibility = visibility;
+        const key = `${cursor.epoch} ${cursor.seq}`;
+        const group = groups.get(key) ?? { cursor, members: [] };
+        group.members.push([socket, subscriber, seq]);
+        groups.set(key, group);
+      }),
+    );
+    const composed = new Map<Subscriber, Composed>();
+    await Promise.all(
+      [...groups.values()].map(async ({ cursor, members }) => {
+        const readers: GroupReader[] = members.map(([, s]) => ({ clientId: s.clientId ?? '', agentId: s.member.agentId, visibility: s.member.visibility }));
+        // A refused or failed read (store down) is for the clients' own pulls to hear about.
+        const pages = await this.#pullGroup?.(cursor, readers).catch(() => null);
+        for (const [, subscriber] of members) {
+          const delta = deltaFor(pages?.get(subscriber.clientId ?? ''), cursor.seq);
+          if (delta) composed.set(subscriber, delta);
+        }
+      }),
+    );
+    const told: [WebSocket, Subscriber, number, PullCursor | null][] = [
+      ...pokes.map(([socket, subscriber, seq]): [WebSocket, Subscriber, number, null] => [socket, subscriber, seq, null]),
+      ...[...groups.values()].flatMap((g) => g.members.map(([socket, subscriber, seq]): [WebSocket, Subscriber, number, PullCursor] => [socket, subscriber, seq, g.cursor])),
+    ];
+    for (const [socket, subscriber, seq, from] of told) {
+      if (this.#closed || socket.readyState !== socket.OPEN) continue;
+      const delta = composed.get(subscriber);
+      socket.send(delta?.text ?? pokeText(seq));
+      subscriber.told = Math.max(seq, delta?.cursor?.seq ?? 0);
+      // The client stands where the delta took it, unless it reported a cursor of its own meanwhile.
+      if (delta?.cursor && subscriber.cursor === from) subscriber.cursor = delta.cursor;
     }
   }
 

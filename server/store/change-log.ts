@@ -45,6 +45,8 @@ export async function appendChange(trx: Transaction<Database>, change: NewChange
   return seq;
 }
 
+export type ChangeRow = { seq: number; kind: EntityKind; entity_id: string; op: 'put' | 'del'; data: string | null };
+
 /**
  * Changes with afterSeq < seq <= uptoSeq in scopes the reader may see, oldest first. A put the
  * reader sees only through scopes the row left is an eviction: it reads as a del.
@@ -81,7 +83,8 @@ export async function readChanges(db: Db, visibility: Visibility, afterSeq: numb
   return rows.map((r) => toChange(r, Number(r.gone) === 1));
 }
 
-function toChange(r: { seq: number; kind: EntityKind; entity_id: string; op: 'put' | 'del'; data: string | null }, evicted: boolean): Change {
+/** A change-log row as a reader gets it; `evicted`: the reader sees it only through scopes the row left. */
+export function toChange(r: ChangeRow, evicted: boolean): Change {
   if (evicted || r.op === 'del') return { seq: r.seq, kind: r.kind, id: r.entity_id, op: 'del', data: null };
   return { seq: r.seq, kind: r.kind, id: r.entity_id, op: 'put', data: r.data === null ? null : JSON.parse(r.data) };
 }

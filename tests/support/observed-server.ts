@@ -7,6 +7,7 @@ import { RealtimeServerMessage } from '../../shared/sync/realtime.ts';
 import { routes } from '../../shared/sync/routes.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { LocalBus } from '../../server/realtime/bus.ts';
+import { groupPuller } from '../../server/realtime/group-puller.ts';
 import { RealtimeHub, type Member } from '../../server/realtime/hub.ts';
 import { hubOnBus } from '../../server/realtime/hub-on-bus.ts';
 import type { CommitNotice } from '../../server/realtime/notices.ts';
@@ -82,7 +83,7 @@ export async function startObservedServer(demo: { scale: number; seed: number })
   const seeded = await startTestServer({ demo });
   await seeded.close();
   const db = await openStore(seeded.location);
-  const hub = new ObservedHub();
+  const hub = new ObservedHub({ pullGroup: groupPuller(db) });
   const bus = new LocalBus();
   hubOnBus(bus, hub, db);
   const app = await buildApp({ db, hub, bus });

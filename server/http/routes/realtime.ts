@@ -5,7 +5,6 @@ import type { Actor } from '../../auth/actor.ts';
 import { clientMessageHandler } from '../../realtime/client-messages.ts';
 import type { Member, RealtimeHub } from '../../realtime/hub.ts';
 import type { Database } from '../../store/schema.ts';
-import { pull } from '../../sync/pull.ts';
 import { authenticate } from '../authenticate.ts';
 
 /** The realtime socket: authenticated before the upgrade; carries deltas, pokes and presence. */
@@ -29,11 +28,7 @@ export function realtimeRoutes(app: FastifyInstance, db: Kysely<Database>, hub: 
         agentId: actor.agentId,
         visibility: actor.visibility,
         // A delta is exactly what an HTTP pull would answer now: the session and the agent's scopes are checked again each time.
-        pull: async (body) => {
-          const now = await authenticate(db, request);
-          member.visibility = now.visibility;
-          return pull(db, now, body);
-        },
+        refresh: async () => (await authenticate(db, request)).visibility,
       };
       hub.add(socket, member);
       const onMessage = clientMessageHandler(db, hub, socket, member);

@@ -112,7 +112,7 @@ describe('presence in the hub', () => {
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await once(wss, 'listening');
     const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
-    const member = (): Member => ({ agentId: newId(), visibility: { all: true }, pull: () => Promise.reject(new Error('not used')) });
+    const member = (): Member => ({ agentId: newId(), visibility: { all: true }, refresh: () => Promise.reject(new Error('not used')) });
     const join = async (who: Member) => {
       const [client, [serverSide]] = await Promise.all([openRealtime(url), once(wss, 'connection') as Promise<[WebSocket]>]);
       hub.add(serverSide, who);

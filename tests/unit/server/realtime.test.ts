@@ -51,7 +51,7 @@ describe('realtime hub keep-alive', () => {
     // A client that never answers pings, like one on a dead connection.
     const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, { autoPong: false });
     const [serverSide] = (await once(wss, 'connection')) as [WebSocket];
-    hub.add(serverSide, { agentId: newId(), visibility: { all: true }, pull: () => Promise.reject(new Error('not used')) });
+    hub.add(serverSide, { agentId: newId(), visibility: { all: true }, refresh: () => Promise.reject(new Error('not used')) });
     expect(hub.size).toBe(1);
     await once(serverSide, 'close');
     expect(hub.size).toBe(0);
