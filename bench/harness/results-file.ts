@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure } from './figures.ts';
-import type { Machine } from './machine.ts';
+import { machineLine, type Machine } from './machine.ts';
 import type { BenchOptions } from './options.ts';
 import { markdownTable } from './table.ts';
 
@@ -20,6 +20,7 @@ export function writeResults(dir: string, results: BenchResults): string {
   const name = `${results.startedAt.replace(/[:.]/g, '-')}-scale-${results.options.scale}`;
   const file = join(dir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(dir, `${name}.md`), `${markdownTable(results.figures)}\n`);
+  const header = `Scale ${results.options.scale}, ${results.startedAt}, ${results.seconds.toFixed(0)} s on ${machineLine(results.machine)}.`;
+  writeFileSync(join(dir, `${name}.md`), `${header}\n\n${markdownTable(results.figures)}\n`);
   return file;
 }

@@ -1,6 +1,6 @@
 import { Fixture } from '../data/fixture.ts';
 import { FigureBook } from './figures.ts';
-import { describeMachine } from './machine.ts';
+import { describeMachine, sampleLoad } from './machine.ts';
 import type { BenchOptions } from './options.ts';
 import { writeResults, type BenchResults } from './results-file.ts';
 import { SuiteContext, type Suite } from './suite.ts';
@@ -18,6 +18,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const book = new FigureBook();
+  const load = sampleLoad();
   // Generated (or found) when the first suite asks for it: a suite list without one needs none.
   const kept: { fixture: Promise<Fixture> | null } = { fixture: null };
   const ensureFixture = () => (kept.fixture ??= Fixture.ensure(options.fixtureDir, options.scale, options.seed, { fresh: options.fresh, log: (m) => log(`[data] ${m}`) }));
@@ -31,7 +32,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const results: BenchResults = {
     startedAt,
     seconds: (performance.now() - started) / 1000,
-    machine: describeMachine(),
+    machine: describeMachine(load.stop()),
     options: shown,
     workspace: kept.fixture ? (await kept.fixture).manifest.counts : null,
     figures: book.figures,
