@@ -106,11 +106,13 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
     [],
   );
 
+  // The field's name follows the mode (Reply / Internal note), as the buttons say; useEditor passes new options on each render.
+  const field = (modes.find((m) => m.mode === mode) ?? modes[0]!).field;
   const editor = useEditor({
     extensions: editorExtensions(bridge),
     content: '',
     editorProps: {
-      attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Reply', class: 'composer-text composer-editor' },
+      attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': field, class: 'composer-text composer-editor' },
       handleKeyDown: (_view, event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           actions.current.send();
@@ -142,12 +144,6 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
   const replying = focused && !state.empty;
   useEffect(() => onReplyingChange(replying), [replying, onReplyingChange]);
 
-  // The field's name follows the mode (Reply / Internal note), as the buttons say.
-  const field = (modes.find((m) => m.mode === mode) ?? modes[0]!).field;
-  useEffect(() => {
-    if (!editor) return;
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': field, class: 'composer-text composer-editor' } } });
-  }, [editor, field]);
 
   // The kept draft comes back once loaded, unless the agent already started typing.
   useEffect(() => {
