@@ -77,6 +77,7 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
   const baseline = useRef<string | null | undefined>(undefined);
   const sending = useRef(false);
   const typed = useRef(false);
+  const previewToggle = useRef<HTMLButtonElement>(null);
   const actions = useRef({ send: () => {}, togglePreview: () => {}, saveDraft: () => {} });
 
   const bridge = useMemo<MentionBridge>(
@@ -116,10 +117,6 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
       handleKeyDown: (_view, event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           actions.current.send();
-          return true;
-        }
-        if ((event.key === 'p' || event.key === 'P') && event.shiftKey && (event.ctrlKey || event.metaKey)) {
-          actions.current.togglePreview();
           return true;
         }
         if (event.key === 'Escape' && !latest.current.suggestion) {
@@ -223,8 +220,26 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
       });
   };
 
-  const togglePreview = () => setPreview((p) => !p);
+  const togglePreview = () => {
+    const next = !preview;
+    setPreview(next);
+    // The editor hides under the preview: keep the keyboard somewhere useful.
+    if (next) requestAnimationFrame(() => previewToggle.current?.focus());
+    else requestAnimationFrame(() => editor?.commands.focus());
+  };
   actions.current = { send: () => send(), togglePreview, saveDraft };
+
+  // Mod+Shift+P works wherever the focus is (the editor hides while previewing). A shortcut
+  // dispatcher that handled it first marks the event, and this one leaves it alone.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !e.shiftKey || !(mac ? e.metaKey : e.ctrlKey) || e.key.toLowerCase() !== 'p') return;
+      e.preventDefault();
+      actions.current.togglePreview();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const review = () => {
     baseline.current = newestPublicId(messages);
@@ -293,7 +308,7 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
         <button type="button" className="composer-mode" aria-haspopup="dialog" onClick={() => setPicking(true)} title="Apply a macro (m)">
           Macro
         </button>
-        <button type="button" className="composer-mode" aria-pressed={preview} onClick={togglePreview} title={`Preview (${mac ? '⌘⇧P' : 'Ctrl+Shift+P'})`}>
+        <button type="button" ref={previewToggle} className="composer-mode" aria-pressed={preview} onClick={togglePreview} title={`Preview (${mac ? '⌘⇧P' : 'Ctrl+Shift+P'})`}>
           Preview
         </button>
       </div>
