@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Draft } from '../../../shared/ipc/features/composer.ts';
 import { useDesk } from '../desk/desk-context.tsx';
 
@@ -60,5 +60,5 @@ export function useDraft(ticketId: string) {
 
   useEffect(() => () => void flush(), [flush]);
 
-  return { loaded, save, clear, forget, flush };
+  return useMemo(() => ({ loaded, save, clear, forget, flush }), [loaded, save, clear, forget, flush]);
 }
