@@ -7,7 +7,10 @@ import { Engine } from '../../electron/engine/engine.ts';
 import { Replica } from '../../electron/engine/replica/replica.ts';
 import { alwaysOpen } from '../../renderer/src/desk/connection.ts';
 import { DeskProvider } from '../../renderer/src/desk/desk-context.tsx';
+import { MacroManager } from '../../renderer/src/composer/MacroManager.tsx';
+import { closeMacroManager } from '../../renderer/src/composer/macro-manager-store.ts';
 import { htmlToPlainText } from '../../renderer/src/composer/plain-text.ts';
+import { allCommands, useCommandStore } from '../../renderer/src/commands/command-store.ts';
 import { previewHtml } from '../../renderer/src/composer/Preview.tsx';
 import { useUi } from '../../renderer/src/state/ui-store.ts';
 import { TicketView } from '../../renderer/src/ticket/TicketView.tsx';
@@ -73,13 +76,11 @@ afterEach(async () => {
 });
 afterAll(() => useUi.setState({ composerMode: 'reply' }));
 
-function show() {
+function show(ui = <TicketView ticketId={TICKET.id} meId={agentAlex.id} />) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <DeskProvider desk={{ api: desk, connection: alwaysOpen }}>
-      <QueryClientProvider client={queryClient}>
-        <TicketView ticketId={TICKET.id} meId={agentAlex.id} />
-      </QueryClientProvider>
+      <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
     </DeskProvider>,
   );
 }
@@ -216,5 +217,41 @@ describe('htmlToPlainText and previewHtml', () => {
   it('sanitizes what it shows and marks leftover placeholders', () => {
     const shown = previewHtml('<p onclick="x()">Hi {{account.name}}<img src=x onerror="alert(1)"><script>alert(2)</script></p>');
     expect(shown).toBe('<p>Hi <mark class="placeholder-missing">{{account.name}}</mark><img src="x"></p>');
+  });
+});
+
+describe('MacroManager', () => {
+  afterEach(() => act(() => closeMacroManager()));
+
+  it('is reachable from the palette, and creates, edits and deletes a personal macro', async () => {
+    const user = userEvent.setup();
+    show(<MacroManager />);
+    const command = allCommands(useCommandStore.getState().sources).find((c) => c.id === 'macro.manage');
+    expect(command).toMatchObject({ title: 'Manage macros', section: 'Composer' });
+    act(() => command?.run());
+    const dialog = await screen.findByRole('dialog', { name: 'Macros' });
+    await within(dialog).findByText(MACRO.title);
+    // A shared macro is a lead's to change: an agent gets no Edit for it.
+    expect(within(dialog).queryByRole('button', { name: `Edit ${MACRO.title}` })).toBeNull();
+
+    await user.click(within(dialog).getByRole('button', { name: 'New macro' }));
+    expect((within(dialog).getByLabelText('Shared with everyone', { exact: false }) as HTMLInputElement).disabled).toBe(true);
+    await user.type(within(dialog).getByLabelText('Title'), 'Thanks');
+    await user.type(within(dialog).getByLabelText('Text'), 'Thanks {{{{contact.first_name}}!');
+    await user.selectOptions(within(dialog).getByLabelText('Set status'), 'solved');
+    await user.type(within(dialog).getByLabelText('Add tags'), 'thanked, happy');
+    await user.click(within(dialog).getByRole('button', { name: 'Save macro' }));
+    await within(dialog).findByRole('button', { name: 'Edit Thanks' });
+    const saved = (await desk.invoke('macro.list')).find((m) => m.title === 'Thanks');
+    expect(saved).toMatchObject({ body: 'Thanks {{contact.first_name}}!', kind: 'reply', ownerId: agentAlex.id, actions: [{ type: 'setStatus', status: 'solved' }, { type: 'addTags', tags: ['thanked', 'happy'] }] });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Edit Thanks' }));
+    await user.selectOptions(within(dialog).getByLabelText('Goes in as'), 'note');
+    await user.click(within(dialog).getByRole('button', { name: 'Save macro' }));
+    await waitFor(async () => expect((await desk.invoke('macro.list')).find((m) => m.id === saved?.id)).toMatchObject({ kind: 'note', actions: saved?.actions }));
+
+    await user.click(await within(dialog).findByRole('button', { name: 'Delete Thanks' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Really delete Thanks' }));
+    await waitFor(async () => expect((await desk.invoke('macro.list')).map((m) => m.title)).toEqual([MACRO.title]));
   });
 });
