@@ -1,6 +1,14 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { signedInEngine } from '../support/signed-in-engine.ts';
 import { expect, signIn, test, tickets } from './fixtures.ts';
+
+/** Serious or critical accessibility violations inside the composer (axe-core). */
+async function composerViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).include('.composer').analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('apply a macro: m opens the picker, the reply is filled with the customerâ€™s first name, status and tag change, the reply is sent', async ({ page, workstation, orbitServer }) => {
   await signIn(page, workstation, orbitServer.url);
@@ -21,6 +29,7 @@ test('apply a macro: m opens the picker, the reply is filled with the customerâ€
   await page.keyboard.type('more details');
   await expect(picker.getByRole('option')).toHaveCount(1);
   await expect(picker.getByRole('option')).toContainText('Ask for more details');
+  expect(await composerViolations(page)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(picker).toHaveCount(0);
 
@@ -35,6 +44,7 @@ test('apply a macro: m opens the picker, the reply is filled with the customerâ€
   // The preview shows what the customer gets; then send.
   await page.keyboard.press('Control+Shift+P');
   await expect(page.getByRole('region', { name: 'Preview' })).toContainText(`Hi ${firstName},`);
+  expect(await composerViolations(page)).toEqual([]);
   await page.keyboard.press('Control+Shift+P');
   await reply.click();
   await page.keyboard.press('Control+Enter');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { signedInEngine } from '../support/signed-in-engine.ts';
 import { expect, signIn, test, tickets } from './fixtures.ts';
@@ -36,6 +37,8 @@ test('another agent’s presence shows live, and a reply they sent meanwhile is 
     await expect(warning).toBeVisible();
     await expect(warning.getByRole('button', { name: 'Send anyway' })).toBeVisible();
     await expect(warning.getByRole('button', { name: 'Review' })).toBeFocused();
+    const { violations } = await new AxeBuilder({ page }).include('.composer').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await warning.getByRole('button', { name: 'Review' }).click();
     await expect(warning).toHaveCount(0);
     await expect(conversation.getByRole('article').filter({ hasText: 'Thanks for your patience' })).toHaveCount(0);

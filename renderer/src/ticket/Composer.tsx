@@ -112,6 +112,8 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
   const editor = useEditor({
     extensions: editorExtensions(bridge),
     content: '',
+    // The CSP (style-src 'self') forbids the <style> Tiptap would inject; composer.css carries its rules.
+    injectCSS: false,
     editorProps: {
       attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': field, class: 'composer-text composer-editor' },
       handleKeyDown: (_view, event) => {
