@@ -374,6 +374,7 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
       )}
       <ErrorText error={problem ?? reply.error} />
       <div className="composer-actions">
+        {/* MERGE (attachments helper): mount here <AttachButton onAttached={(a) => setAttachments((list) => [...list, a])} /> and an AttachmentList of `attachments`; send() already passes them. */}
         {attachments.length > 0 && <span className="composer-hint">{attachments.length} attached</span>}
         <span className="composer-hint">{sendKeys} to send · Esc to leave</span>
         <button type="button" className="button-primary" disabled={!canSend} onClick={() => send()}>
