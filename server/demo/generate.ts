@@ -2,6 +2,7 @@ import type { Account, Agent, Article, Channel, Contact, Macro, Message, Plan, P
 import { draftArticles } from './articles.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES, PERSONAL_DOMAINS, PRODUCTS, REGIONS, slug, TITLES } from './corpus.ts';
 import { demoId } from './ids.ts';
+import { demoMacros } from './macros.ts';
 import { createRandom, type Random } from './prng.ts';
 import { ROSTER, TEAM_NAMES } from './roster.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
@@ -268,5 +269,5 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     };
   });
 
-  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [], macros: [], views: [] };
+  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [], macros: demoMacros(random, setupAt), views: [] };
 }

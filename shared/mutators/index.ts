@@ -2,6 +2,8 @@ import { accountUpdate } from './account-update.ts';
 import { articleDelete } from './article-delete.ts';
 import { articleSave } from './article-save.ts';
 import { contactUpdate } from './contact-update.ts';
+import { macroDelete } from './macro-delete.ts';
+import { macroSave } from './macro-save.ts';
 import { messageAdd } from './message-add.ts';
 import { ticketAddTags } from './ticket-add-tags.ts';
 import { ticketAssign } from './ticket-assign.ts';
@@ -20,6 +22,8 @@ export {
   articleDelete,
   articleSave,
   contactUpdate,
+  macroDelete,
+  macroSave,
   messageAdd,
   ticketAddTags,
   ticketAssign,
@@ -49,5 +53,7 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     articleSave,
     ticketDelete,
     articleDelete,
+    macroSave,
+    macroDelete,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );

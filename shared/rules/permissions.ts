@@ -28,3 +28,12 @@ export function articleEditRefusal(role: Role, current: Pick<Article, 'status'>)
     ? null
     : 'Only a lead or an admin can edit a published article; ask one to make the change, or copy your text into a new draft.';
 }
+
+/**
+ * Macros: a shared macro (ownerId null) is everyone's canned response, so only a lead or an admin
+ * creates, edits or deletes one; a personal macro is its owner's alone.
+ */
+export function macroEditRefusal(role: Role, actorId: string, macro: { ownerId: string | null }): string | null {
+  if (macro.ownerId === null) return isLead(role) ? null : 'Only a lead or an admin can change shared macros; make a personal macro instead.';
+  return macro.ownerId === actorId ? null : 'A personal macro can only be changed by the agent it belongs to.';
+}

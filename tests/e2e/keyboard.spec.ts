@@ -29,7 +29,7 @@ test('j / k move through the queue, Enter opens, r and n focus the composer, typ
 
   // Inside the composer the keys are text, not shortcuts.
   await page.keyboard.type('jkn');
-  await expect(reply).toHaveValue('jkn');
+  await expect(reply).toHaveText('jkn');
   expect(await selectedRow(page)).toBe(start + 1);
 
   await page.keyboard.press('Escape');

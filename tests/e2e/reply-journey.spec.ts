@@ -47,7 +47,7 @@ test('an agent signs in, opens a ticket beside its customer, replies, and the re
 
   const reply = ticket.getByRole('log', { name: 'Conversation' }).getByRole('article').filter({ hasText: body });
   await expect(reply).toHaveAccessibleName(/^Reply from /);
-  await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveText('');
 
   // A second workstation signed in to the same server must receive the reply, exactly once.
   const other = await signedInEngine({ serverUrl: orbitServer.url, email: DEMO_AGENT_EMAIL, password: DEMO_PASSWORD });

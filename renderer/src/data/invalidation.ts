@@ -12,7 +12,7 @@ const shownBy: Record<EntityKind, readonly QueryKey[]> = {
   message: [queryKeys.ticket],
   article: [],
   slaPolicy: [queryKeys.queue, queryKeys.ticket],
-  macro: [],
+  macro: [queryKeys.macros],
   view: [queryKeys.queue],
 };
 

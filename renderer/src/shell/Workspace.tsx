@@ -1,4 +1,5 @@
 import type { Session } from '../../../shared/ipc/views.ts';
+import { MacroManager } from '../composer/MacroManager.tsx';
 import { CustomerPane } from '../customer/CustomerPane.tsx';
 import { useShortcuts } from '../keyboard/use-shortcuts.ts';
 import { QueueTabs } from '../queue/QueueTabs.tsx';
@@ -45,6 +46,7 @@ export function Workspace({ session }: { session: SignedIn }) {
         <CustomerPane ticketId={openTicketId} />
       </div>
       <SyncIssuesPanel />
+      <MacroManager />
     </div>
   );
 }

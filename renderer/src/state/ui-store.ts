@@ -3,7 +3,7 @@ import type { QueueView } from '../../../shared/ipc/views.ts';
 
 export type ComposerMode = 'reply' | 'note';
 
-/** UI state only; replica data lives in TanStack Query. Drafts are kept in memory per ticket. */
+/** UI state only; replica data lives in TanStack Query. Composer drafts are kept by the engine (draft.get / draft.save). */
 interface UiState {
   view: QueueView;
   /** The highlighted queue row (moved by j/k). */
@@ -16,7 +16,6 @@ interface UiState {
    * so a request made while the ticket is still loading is honoured once it shows.
    */
   composerFocusPending: boolean;
-  drafts: Record<string, string>;
   /** The Sync issues panel is open. */
   syncIssuesOpen: boolean;
   /** Tickets the merge dialog was opened for (from the ticket, or bulk from the queue); null when closed. */
@@ -29,9 +28,6 @@ interface UiState {
   setComposerMode(mode: ComposerMode): void;
   focusComposer(mode: ComposerMode): void;
   composerFocused(): void;
-  setDraft(ticketId: string, text: string): void;
-  /** Clears a sent draft, unless the agent already typed on. */
-  clearDraftIfUnchanged(ticketId: string, sent: string): void;
   setSyncIssuesOpen(open: boolean): void;
 }
 
@@ -41,7 +37,6 @@ export const useUi = create<UiState>()((set) => ({
   openTicketId: null,
   composerMode: 'reply',
   composerFocusPending: false,
-  drafts: {},
   syncIssuesOpen: false,
   setView: (view) => set({ view, cursorId: null }),
   setCursor: (cursorId) => set({ cursorId }),
@@ -49,13 +44,6 @@ export const useUi = create<UiState>()((set) => ({
   setComposerMode: (composerMode) => set({ composerMode }),
   focusComposer: (composerMode) => set({ composerMode, composerFocusPending: true }),
   composerFocused: () => set({ composerFocusPending: false }),
-  setDraft: (ticketId, text) => set((s) => ({ drafts: { ...s.drafts, [ticketId]: text } })),
-  clearDraftIfUnchanged: (ticketId, sent) =>
-    set((s) => {
-      if (s.drafts[ticketId] !== sent) return {};
-      const { [ticketId]: _sent, ...rest } = s.drafts;
-      return { drafts: rest };
-    }),
   setSyncIssuesOpen: (syncIssuesOpen) => set({ syncIssuesOpen }),
   mergeTicketIds: null,
   openMerge: (mergeTicketIds) => set({ mergeTicketIds }),

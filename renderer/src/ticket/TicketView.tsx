@@ -40,7 +40,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} meId={meId} />
-      <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} onReplyingChange={setReplying} />
+      <Composer key={ticket.id} ticket={ticket} requester={requester} messages={messages} meId={meId} onReplyingChange={setReplying} />
     </>
   );
 }

@@ -22,6 +22,8 @@ describe('mutator registry', () => {
       'article.delete@1',
       'article.save@1',
       'contact.update@1',
+      'macro.delete@1',
+      'macro.save@1',
       'message.add@1',
       'ticket.addTags@1',
       'ticket.assign@1',
