@@ -25,12 +25,12 @@ async function engineOn(file: string): Promise<{ engine: Engine; call: (name: st
   return { engine, call: async (name, input) => unwrapDeskResult(await engine.invoke(name, input)) };
 }
 
-describe('replica migration 008', () => {
+describe('replica migration 006', () => {
   it('adds the engine-local drafts table to a version-5 file (one draft per ticket)', () => {
     const db = new Database(newFile());
     migrate(db, migrations.slice(0, 5));
-    migrate(db, migrations);
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    migrate(db, migrations.slice(0, 6));
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     db.prepare(`INSERT INTO _drafts VALUES ('t1', 'reply', '<p>x</p>', NULL, ?)`).run(T0);
     expect(() => db.prepare(`INSERT INTO _drafts VALUES ('t1', 'note', '', NULL, ?)`).run(T0)).toThrow(/UNIQUE/);
     expect(() => db.prepare(`INSERT INTO _drafts VALUES ('t2', 'email', '', NULL, ?)`).run(T0)).toThrow(/CHECK/);

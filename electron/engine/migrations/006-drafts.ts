@@ -5,7 +5,7 @@ import type { Migration } from '../replica/migrate.ts';
  * a restart. `base_message_id` is the newest public message the agent had seen when starting it.
  */
 export const drafts: Migration = {
-  version: 8,
+  version: 6,
   name: 'drafts',
   up(db) {
     db.exec(`
