@@ -3,6 +3,7 @@ import { articleDelete } from './article-delete.ts';
 import { articleSave } from './article-save.ts';
 import { contactUpdate } from './contact-update.ts';
 import { messageAdd } from './message-add.ts';
+import { slaPolicySave } from './sla-policy-save.ts';
 import { ticketAddTags } from './ticket-add-tags.ts';
 import { ticketAssign } from './ticket-assign.ts';
 import { ticketCreate } from './ticket-create.ts';
@@ -21,6 +22,7 @@ export {
   articleSave,
   contactUpdate,
   messageAdd,
+  slaPolicySave,
   ticketAddTags,
   ticketAssign,
   ticketCreate,
@@ -49,5 +51,6 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     articleSave,
     ticketDelete,
     articleDelete,
+    slaPolicySave,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );

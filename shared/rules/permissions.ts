@@ -28,3 +28,8 @@ export function articleEditRefusal(role: Role, current: Pick<Article, 'status'>)
     ? null
     : 'Only a lead or an admin can edit a published article; ask one to make the change, or copy your text into a new draft.';
 }
+
+/** The SLA policy binds every team's deadlines: only an admin changes it. */
+export function slaPolicyEditRefusal(role: Role): string | null {
+  return role === 'admin' ? null : 'Only an admin can change the SLA policy.';
+}
