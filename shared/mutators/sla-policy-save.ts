@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { DEFAULT_SLA_POLICY_ID, SlaPolicy } from '../model/index.ts';
 import { slaPolicyEditRefusal } from '../rules/permissions.ts';
 import { slaPolicyRefusal } from '../rules/sla.ts';

@@ -23,6 +23,7 @@ describe('mutator registry', () => {
       'article.save@1',
       'contact.update@1',
       'message.add@1',
+      'slaPolicy.save@1',
       'ticket.addTags@1',
       'ticket.assign@1',
       'ticket.create@1',
