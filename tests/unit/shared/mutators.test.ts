@@ -34,7 +34,7 @@ describe('mutator registry', () => {
       'ticket.setStatus@1',
       'ticket.setTeam@1',
     ]);
-    for (const name of mutators.keys()) expect(name).toMatch(/^[a-z]+\.[A-Za-z]+@\d+$/);
+    for (const name of mutators.keys()) expect(name).toMatch(/^[a-z][A-Za-z]*\.[A-Za-z]+@\d+$/);
   });
 });
 
