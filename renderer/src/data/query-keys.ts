@@ -14,4 +14,5 @@ export const queryKeys = {
   teams: ['teams'] as const,
   syncStatus: ['sync', 'status'] as const,
   syncIssues: ['sync', 'issues'] as const,
+  slaPolicy: ['slaPolicy'] as const,
 };
