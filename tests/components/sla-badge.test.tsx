@@ -14,7 +14,11 @@ import { demoSlaPolicy } from '../../server/demo/sla-policy.ts';
 // Monday 23 Nov 2026 10:00 Berlin; a normal ticket: first response due 14:00 Berlin (13:00Z).
 const CREATED = '2026-11-23T09:00:00.000Z';
 const policy = demoSlaPolicy(new Date(CREATED), CREATED);
-const ticket = { ...dueTimes(policy, { createdAt: CREATED, priority: 'normal' }), firstResponseAt: null, solvedAt: null };
+const ticket: { firstResponseDueAt: string | null; resolutionDueAt: string | null; firstResponseAt: string | null; solvedAt: string | null } = {
+  ...dueTimes(policy, { createdAt: CREATED, priority: 'normal' }),
+  firstResponseAt: null,
+  solvedAt: null,
+};
 const at = (iso: string) => Date.parse(iso);
 
 /** A fake DeskApi: answers sla.policy, records every call. */
