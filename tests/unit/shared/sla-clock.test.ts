@@ -78,6 +78,13 @@ describe('addBusinessMinutes (Mon–Fri 09:00–17:00 Europe/Berlin; 2026-11-23 
     expect(add(berlinXmas, '2026-11-23T08:00:00.000Z', 20_000)).toBe('2027-01-25T13:20:00.000Z');
     expect(add(berlinXmas, '2026-11-23T08:00:00.000Z', 20_000)).toBe(bruteAdd(berlinXmas, '2026-11-23T08:00:00.000Z', 20_000));
   });
+  it('handles the largest target a policy allows (525,600 business minutes: years of working days)', () => {
+    const start = '2026-11-23T08:00:00.000Z';
+    const due = add(berlinXmas, start, 525_600);
+    // 1,095 working days of 8 h: about four and a quarter years later.
+    expect(due.slice(0, 4)).toBe('2031');
+    expect(businessMinutesBetween(berlinXmas, start, due)).toBe(525_600);
+  });
   it('refuses a calendar without working time instead of looping', () => {
     expect(() => add({ ...berlin, week: [[], [], [], [], [], [], []] }, '2026-11-23T08:00:00.000Z', 10)).toThrow(/no working hours/);
     expect(() => add(berlin, 'yesterday', 10)).toThrow(/Not a time/);
