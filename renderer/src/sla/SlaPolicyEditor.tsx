@@ -19,6 +19,13 @@ export function SlaPolicyEditorHost({ role }: { role: Role }) {
 
 export function SlaPolicyEditor({ onClose }: { onClose(): void }) {
   const policy = useSlaPolicy();
+  // Focus goes back where it was (the queue, the ticket) when the editor closes.
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
   return (
     <div className="sla-editor-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="sla-editor" role="dialog" aria-modal="true" aria-labelledby="sla-editor-title" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
