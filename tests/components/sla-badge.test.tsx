@@ -104,7 +104,8 @@ describe('TicketSlaTimers and RowSlaBadge', () => {
     expect(view.container.textContent).not.toContain('First response ·');
     view.rerender(<RowSlaBadge row={{ ...ticket, firstResponseAt: CREATED }} now={now} />);
     // Resolution: 24 business hours from Monday 10:00 is Thursday 10:00 Berlin.
-    expect(view.container.querySelector('.sla-badge')?.textContent).toContain('2d 22h left');
+    expect(view.container.querySelector('.sla-badge [aria-hidden="true"]:not(.sla-icon)')?.textContent).toBe('2d left');
+    expect(view.container.querySelector('.sla-badge .visually-hidden')?.textContent).toContain('Resolution on track: 2d 22h left');
     view.rerender(<RowSlaBadge row={{ ...ticket, firstResponseAt: CREATED, solvedAt: CREATED }} now={now} />);
     expect(view.container.querySelector('.sla-badge')).toBeNull();
   });

@@ -14,7 +14,7 @@ type TimedTicket = Pick<Ticket, 'firstResponseDueAt' | 'resolutionDueAt' | 'firs
 /**
  * One SLA timer: "2h 10m left", "Breached 35m ago", "Met", "Missed by 15m", with an icon and a
  * colour per state, and the whole sentence (which timer, due when, business time left) for screen
- * readers and the tooltip. `compact` (queue rows) leaves out the timer's name.
+ * readers and the tooltip. `compact` (queue rows) leaves out the timer's name and rounds to whole days past a day.
  */
 export function SlaBadge({ kind, timer, compact = false }: { kind: SlaTimerKind; timer: SlaTimer; compact?: boolean }) {
   const description = slaBadgeDescription(kind, timer, formatFull);
@@ -25,7 +25,7 @@ export function SlaBadge({ kind, timer, compact = false }: { kind: SlaTimerKind;
       </span>
       <span aria-hidden="true">
         {!compact && <span className="sla-name">{slaTimerName[kind]} · </span>}
-        {slaBadgeText(timer)}
+        {slaBadgeText(timer, compact)}
       </span>
       <span className="visually-hidden">{description}</span>
     </span>

@@ -1,18 +1,18 @@
 import type { SlaTimer } from '../../../shared/rules/sla.ts';
 
-/** "35m", "2h 10m", "3d 4h": minutes as an agent reads a countdown (rounded down, at least 0m). */
-export function formatSlaDuration(minutes: number): string {
+/** "35m", "2h 10m", "3d 4h" ("3d" when `coarse`, for dense lists): minutes as an agent reads a countdown (rounded down, at least 0m). */
+export function formatSlaDuration(minutes: number, coarse = false): string {
   const m = Math.max(0, Math.floor(Math.abs(minutes)));
   if (m < 60) return `${m}m`;
   const h = Math.floor(m / 60);
   if (h < 24) return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
   const d = Math.floor(h / 24);
-  return h % 24 ? `${d}d ${h % 24}h` : `${d}d`;
+  return h % 24 && !coarse ? `${d}d ${h % 24}h` : `${d}d`;
 }
 
 /** What a badge says: "2h 10m left", "Breached 35m ago", "Met", "Missed by 15m". */
-export function slaBadgeText(timer: SlaTimer): string {
-  const d = formatSlaDuration(timer.remainingWallMinutes);
+export function slaBadgeText(timer: SlaTimer, coarse = false): string {
+  const d = formatSlaDuration(timer.remainingWallMinutes, coarse);
   switch (timer.state) {
     case 'running':
     case 'at_risk':
