@@ -35,27 +35,32 @@ interface Compiled {
   weekMs: number;
   /** Local day numbers (days since 1970-01-01 of the local date) that are holidays. */
   holidays: Set<number>;
+  zone: Zone;
+}
+
+/** A time zone's formatter and its UTC offsets (ms) by quarter-hour bucket of an instant, shared by every policy in that zone. */
+interface Zone {
   format: Intl.DateTimeFormat;
-  /** UTC offset in ms by quarter-hour bucket of an instant. */
   offsets: Map<number, number>;
 }
 
 const compiledByCalendar = new WeakMap<BusinessCalendar, Compiled>();
-const formats = new Map<string, Intl.DateTimeFormat>();
+const zones = new Map<string, Zone>();
 
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formats.set(timeZone, f);
+function zoneFor(timeZone: string): Zone {
+  let z = zones.get(timeZone);
+  if (!z) {
+    const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    z = { format, offsets: new Map() };
+    zones.set(timeZone, z);
   }
-  return f;
+  return z;
 }
 
 /** True when the runtime knows the IANA time zone. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
-    formatFor(timeZone);
+    zoneFor(timeZone);
     return true;
   } catch {
     return false;
@@ -72,8 +77,7 @@ function compile(cal: BusinessCalendar): Compiled {
     week,
     weekMs: week.flat().reduce((sum, [s, e]) => sum + (e - s), 0),
     holidays: new Set(cal.holidays.map((d) => Date.parse(`${d}T00:00:00Z`) / DAY)),
-    format: formatFor(cal.timeZone),
-    offsets: new Map(),
+    zone: zoneFor(cal.timeZone),
   };
   compiledByCalendar.set(cal, c);
   return c;
@@ -81,15 +85,16 @@ function compile(cal: BusinessCalendar): Compiled {
 
 /** Local time minus UTC, in ms, at instant `ms`. Offsets change on quarter-hour boundaries in every zone in use today. */
 function offsetAt(c: Compiled, ms: number): number {
+  const { format, offsets } = c.zone;
   const bucket = Math.floor(ms / BUCKET);
-  let off = c.offsets.get(bucket);
+  let off = offsets.get(bucket);
   if (off !== undefined) return off;
   const at = bucket * BUCKET;
   const p: Record<string, string> = {};
-  for (const part of c.format.formatToParts(at)) p[part.type] = part.value;
+  for (const part of format.formatToParts(at)) p[part.type] = part.value;
   off = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
-  if (c.offsets.size > 50_000) c.offsets.clear();
-  c.offsets.set(bucket, off);
+  if (offsets.size > 50_000) offsets.clear();
+  offsets.set(bucket, off);
   return off;
 }
 
