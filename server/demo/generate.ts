@@ -1,4 +1,5 @@
 import type { Account, Agent, Article, Channel, Contact, Macro, Message, Plan, Priority, SavedView, SlaPolicy, Team, Ticket, TicketStatus } from '../../shared/model/index.ts';
+import { dueTimes } from '../../shared/rules/sla.ts';
 import { draftArticles } from './articles.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES, PERSONAL_DOMAINS, PRODUCTS, REGIONS, slug, TITLES } from './corpus.ts';
 import { demoId } from './ids.ts';
@@ -6,6 +7,7 @@ import { demoMacros } from './macros.ts';
 import { createRandom, type Random } from './prng.ts';
 import { ROSTER, TEAM_NAMES } from './roster.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
+import { demoSlaPolicy } from './sla-policy.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -45,8 +47,6 @@ const PLAN_WEIGHTS: [Plan, number][] = [['free', 25], ['starter', 35], ['pro', 2
 /** Monthly price range per plan, in dollars. */
 const PLAN_MRR: Record<Plan, [number, number]> = { free: [0, 0], starter: [49, 299], pro: [500, 3000], enterprise: [5000, 40000] };
 const CHANNEL_WEIGHTS: [Channel, number][] = [['email', 45], ['chat', 20], ['web', 15], ['phone', 10], ['social', 5], ['api', 5]];
-/** SLA targets per priority, in hours: first response, resolution. */
-const SLA_HOURS: Record<Priority, [number, number]> = { urgent: [1, 8], high: [4, 24], normal: [8, 72], low: [24, 120] };
 
 /** Status mix by ticket age: recent tickets are mostly unsolved, old ones mostly closed. */
 function statusFor(random: Random, ageDays: number): TicketStatus {
@@ -138,6 +138,7 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
 
   const teamMembers = teams.map((team) => agents.filter((a) => a.role !== 'admin' && a.teamIds.includes(team.id)));
   const lead = agents.find((a) => a.role === 'lead') as Agent;
+  const slaPolicy = demoSlaPolicy(new Date(now), iso(setupAt));
 
   const tickets: Ticket[] = [];
   const messages: Message[] = [];
@@ -164,7 +165,9 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     const priority = random.weighted<Priority>(
       account?.plan === 'enterprise' ? [['low', 5], ['normal', 45], ['high', 35], ['urgent', 15]] : [['low', 20], ['normal', 55], ['high', 18], ['urgent', 7]],
     );
-    const [frHours, resHours] = SLA_HOURS[priority];
+    // Due times by the workspace's policy (business hours), as the server would have set them.
+    const due = dueTimes(slaPolicy, { createdAt: iso(createdMs), priority });
+    const frWindow = Math.max(10 * MINUTE, Date.parse(due.firstResponseDueAt as string) - createdMs);
 
     const vars: Record<string, string> = {
       customer: requester.name.split(' ')[0] as string,
@@ -190,7 +193,9 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     let solvedAt: number | null = null;
     if (status !== 'new' && assignee) {
       const slaMet = random.chance(0.85);
-      const delay = slaMet ? random.int(5, Math.max(6, frHours * 60 - 5)) * MINUTE : random.int(frHours * 60, frHours * 180) * MINUTE;
+      // The first reply lands before the due time (met) or after it (missed); t already holds the assignment delay.
+      const left = frWindow - t;
+      const delay = slaMet ? random.int(MINUTE, Math.max(2 * MINUTE, left - MINUTE)) : Math.max(MINUTE, left + random.int(5, 180) * MINUTE);
       add(delay, 'reply', 'agent', signed(random.pick(scenario.firstReplies)));
       firstResponseAt = t;
       if (scenario.notes.length && random.chance(0.3)) add(random.int(10, 200) * MINUTE, 'note', random.chance(0.2) ? 'lead' : 'agent', fill(random.pick(scenario.notes)));
@@ -243,8 +248,7 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       tags,
       product: scenario.product,
       customFields: { region: random.pick(REGIONS), ...(scenario.product === 'Mobile App' && { app_version: `5.${vars.n}.0` }) },
-      firstResponseDueAt: iso(createdMs + frHours * HOUR),
-      resolutionDueAt: iso(createdMs + resHours * HOUR),
+      ...due,
       firstResponseAt: firstResponseAt === null ? null : iso(at(firstResponseAt)),
       solvedAt: solvedAt === null ? null : iso(at(solvedAt)),
       problemId: null,
@@ -269,5 +273,5 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     };
   });
 
-  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [], macros: demoMacros(random, setupAt), views: [] };
+  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [slaPolicy], macros: demoMacros(random, setupAt), views: [] };
 }

@@ -19,6 +19,8 @@ export const QueueRow = z.object({
   updatedAt: IsoTime,
   /** A local change to this ticket has not reached the server yet. */
   pendingSync: z.boolean(),
+  /** SLA: what the row's timer badge needs (shared/rules/sla.ts slaTimers). */
+  ...Ticket.pick({ firstResponseDueAt: true, resolutionDueAt: true, firstResponseAt: true, solvedAt: true }).shape,
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 

@@ -5,6 +5,7 @@ import { contactUpdate } from './contact-update.ts';
 import { macroDelete } from './macro-delete.ts';
 import { macroSave } from './macro-save.ts';
 import { messageAdd } from './message-add.ts';
+import { slaPolicySave } from './sla-policy-save.ts';
 import { ticketAddTags } from './ticket-add-tags.ts';
 import { ticketAssign } from './ticket-assign.ts';
 import { ticketCreate } from './ticket-create.ts';
@@ -25,6 +26,7 @@ export {
   macroDelete,
   macroSave,
   messageAdd,
+  slaPolicySave,
   ticketAddTags,
   ticketAssign,
   ticketCreate,
@@ -55,5 +57,6 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     articleDelete,
     macroSave,
     macroDelete,
+    slaPolicySave,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );

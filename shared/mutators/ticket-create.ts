@@ -4,6 +4,7 @@ import { TagSet } from '../rules/tags.ts';
 import { teamForAssignee } from '../rules/ticket-edits.ts';
 import { mustGet } from './load.ts';
 import { messageAdd } from './message-add.ts';
+import { slaDueTimes } from './sla-due.ts';
 import { CustomFieldChanges } from './ticket-set-custom-fields.ts';
 import { defineMutator, MutationRejected } from './types.ts';
 
@@ -41,6 +42,7 @@ export const ticketCreate = defineMutator({
     if (teamId !== null) await mustGet(tx, 'team', teamId);
     if (args.assigneeId) teamId = teamForAssignee(await mustGet(tx, 'agent', args.assigneeId), teamId);
     const now = tx.ctx.now;
+    const due = await slaDueTimes(tx, { createdAt: now, priority: args.priority, firstResponseDueAt: null, resolutionDueAt: null });
     await tx.put('ticket', {
       id: args.id,
       number: null,
@@ -55,8 +57,7 @@ export const ticketCreate = defineMutator({
       tags: args.tags,
       product: null,
       customFields: Object.fromEntries(Object.entries(args.customFields).filter(([, v]) => v !== null)),
-      firstResponseDueAt: null,
-      resolutionDueAt: null,
+      ...due,
       firstResponseAt: null,
       solvedAt: null,
       problemId: null,

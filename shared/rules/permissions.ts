@@ -37,3 +37,8 @@ export function macroEditRefusal(role: Role, actorId: string, macro: { ownerId: 
   if (macro.ownerId === null) return isLead(role) ? null : 'Only a lead or an admin can change shared macros; make a personal macro instead.';
   return macro.ownerId === actorId ? null : 'A personal macro can only be changed by the agent it belongs to.';
 }
+
+/** The SLA policy binds every team's deadlines: only an admin changes it. */
+export function slaPolicyEditRefusal(role: Role): string | null {
+  return role === 'admin' ? null : 'Only an admin can change the SLA policy.';
+}

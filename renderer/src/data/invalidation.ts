@@ -11,7 +11,7 @@ const shownBy: Record<EntityKind, readonly QueryKey[]> = {
   ticket: [queryKeys.queue, queryKeys.ticket, queryKeys.customer],
   message: [queryKeys.ticket],
   article: [],
-  slaPolicy: [queryKeys.queue, queryKeys.ticket],
+  slaPolicy: [queryKeys.queue, queryKeys.ticket, queryKeys.slaPolicy],
   macro: [queryKeys.macros],
   view: [queryKeys.queue],
 };

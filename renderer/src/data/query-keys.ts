@@ -15,4 +15,5 @@ export const queryKeys = {
   syncStatus: ['sync', 'status'] as const,
   syncIssues: ['sync', 'issues'] as const,
   macros: ['macros'] as const,
+  slaPolicy: ['slaPolicy'] as const,
 };

@@ -5,6 +5,7 @@ import { PriorityMark } from '../common/PriorityMark.tsx';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { ticketNumberLabel } from '../format/labels.ts';
 import { formatAge, formatFull } from '../format/time.ts';
+import { RowSlaBadge } from '../sla/SlaBadge.tsx';
 import { ticketRowLabel } from './ticket-row-label.ts';
 
 export const ticketRowId = (ticketId: string) => `ticket-row-${ticketId}`;
@@ -42,6 +43,7 @@ export function TicketRow({ row, now, selected, open, showAssignee, style, onOpe
       <div className="ticket-row-line ticket-row-meta">
         <StatusBadge status={row.status} />
         <PriorityMark priority={row.priority} compact />
+        <RowSlaBadge row={row} now={now} />
         <span className="ticket-requester">{row.requesterName}</span>
         {row.accountName && <span className="ticket-account">{row.accountName}</span>}
         {row.pendingSync && <PendingSyncMark label="Unsynced" />}

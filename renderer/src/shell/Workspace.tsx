@@ -5,6 +5,7 @@ import { useShortcuts } from '../keyboard/use-shortcuts.ts';
 import { QueueTabs } from '../queue/QueueTabs.tsx';
 import { TicketList } from '../queue/TicketList.tsx';
 import { useUi } from '../state/ui-store.ts';
+import { SlaPolicyEditorHost } from '../sla/SlaPolicyEditor.tsx';
 import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
 import { SyncIssuesPanel } from '../sync/SyncIssuesPanel.tsx';
 import { useReconnectSync } from '../sync/use-reconnect-sync.ts';
@@ -47,6 +48,7 @@ export function Workspace({ session }: { session: SignedIn }) {
       </div>
       <SyncIssuesPanel />
       <MacroManager />
+      <SlaPolicyEditorHost role={session.agent.role} />
     </div>
   );
 }

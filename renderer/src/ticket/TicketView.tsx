@@ -5,6 +5,7 @@ import { PriorityMark } from '../common/PriorityMark.tsx';
 import { useTicketDetail } from '../data/queries.ts';
 import { channelLabel, ticketNumberLabel } from '../format/labels.ts';
 import { formatDateTime, formatFull } from '../format/time.ts';
+import { TicketSlaTimers } from '../sla/SlaBadge.tsx';
 import { Composer } from './Composer.tsx';
 import { Conversation } from './Conversation.tsx';
 import { PresenceLine } from './PresenceLine.tsx';
@@ -37,6 +38,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
         <div className="ticket-requester-line">
           {requester.name} <span className="muted">&lt;{requester.email}&gt;</span>
         </div>
+        <TicketSlaTimers ticket={ticket} />
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} meId={meId} />

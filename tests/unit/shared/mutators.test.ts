@@ -25,6 +25,7 @@ describe('mutator registry', () => {
       'macro.delete@1',
       'macro.save@1',
       'message.add@1',
+      'slaPolicy.save@1',
       'ticket.addTags@1',
       'ticket.assign@1',
       'ticket.create@1',
@@ -35,7 +36,7 @@ describe('mutator registry', () => {
       'ticket.setStatus@1',
       'ticket.setTeam@1',
     ]);
-    for (const name of mutators.keys()) expect(name).toMatch(/^[a-z]+\.[A-Za-z]+@\d+$/);
+    for (const name of mutators.keys()) expect(name).toMatch(/^[a-z][A-Za-z]*\.[A-Za-z]+@\d+$/);
   });
 });
 
