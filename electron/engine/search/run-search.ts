@@ -166,7 +166,7 @@ function searchTickets(s: Searcher, match: string | null, filters: TicketFilters
       });
       if (marked) {
         subject = marked.subject;
-        if (marked.tags?.includes(MARK_OPEN) && !marked.subject.includes(MARK_OPEN)) snippet = `Tags: ${marked.tags}`;
+        if (marked.tags?.includes(MARK_OPEN) && !marked.subject.includes(MARK_OPEN)) snippet = `Tags: ${tagsText(marked.tags)}`;
       }
       if (row.via === 'message' && row.hit !== null) {
         snippet =
@@ -215,6 +215,11 @@ function searchArticles(s: Searcher, match: string, limit: number): SearchHit[] 
       params: [MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, match, limit],
     })
     .map((r) => ({ kind: 'article', ...r }));
+}
+
+/** A JSON array of tags (as indexed, with highlight markers inside) as a plain list. */
+function tagsText(json: string): string {
+  return json.replace(/^\[|\]$/g, '').replaceAll('","', ', ').replaceAll('"', '');
 }
 
 /** The article the reader panel shows. */

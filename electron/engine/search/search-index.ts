@@ -41,7 +41,14 @@ function upto(db: Db, t: SearchTable): number | null {
  * per transaction so that the agent's own writes go in between; search answers from what is
  * indexed so far. Resumes where it stopped (the position is in `_search_state`).
  */
-export async function buildSearchIndex(db: Db, writer: ReplicaWriter, onProgress?: (progress: IndexProgress) => void): Promise<void> {
+export async function buildSearchIndex(
+  db: Db,
+  writer: ReplicaWriter,
+  onProgress?: (progress: IndexProgress) => void,
+  opts: { chunkRows?: number; transactionMs?: number } = {},
+): Promise<void> {
+  const chunkRows = opts.chunkRows ?? CHUNK_ROWS;
+  const transactionMs = opts.transactionMs ?? TRANSACTION_MS;
   if (!searchIndexPending(db)) return;
   let total = 0;
   for (const t of SEARCHED) {
@@ -62,14 +69,14 @@ export async function buildSearchIndex(db: Db, writer: ReplicaWriter, onProgress
         for (;;) {
           const from = upto(db, t);
           if (from === null) return false;
-          const to = next.get(from, CHUNK_ROWS) ?? null;
+          const to = next.get(from, chunkRows) ?? null;
           if (to === null) {
             finish.run(t.table);
             return false;
           }
           done += fill.run(from, to).changes;
           advance.run(to, t.table);
-          if (performance.now() - started >= TRANSACTION_MS) return true;
+          if (performance.now() - started >= transactionMs) return true;
         }
       });
       onProgress?.({ label: INDEXING_LABEL, done, total: Math.max(total, done) });
