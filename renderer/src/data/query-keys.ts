@@ -14,4 +14,7 @@ export const queryKeys = {
   teams: ['teams'] as const,
   syncStatus: ['sync', 'status'] as const,
   syncIssues: ['sync', 'issues'] as const,
+  search: ['search'] as const,
+  searchResults: (text: string) => ['search', 'results', text] as const,
+  searchArticle: (id: string) => ['search', 'article', id] as const,
 };
