@@ -101,7 +101,10 @@ export function SearchBox() {
           setText(e.target.value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          setActive(0);
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
         maxLength={2000}
