@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit, SearchResults } from '../../../shared/ipc/features/search.ts';
 import { SEARCH_HELP } from '../../../shared/rules/search-query.ts';
 import { useCommands } from '../commands/use-commands.ts';
@@ -150,65 +150,45 @@ export function SearchBox() {
   );
 }
 
+/** One hit: a marked title with what goes before and after it, and a marked snippet under it. */
+function HitLayout({ title, before, after, snippet }: { title: string; before?: ReactNode; after?: ReactNode; snippet?: string | null }) {
+  return (
+    <>
+      <span className="search-hit-main">
+        {before}
+        <span className="search-hit-title" title={unmarked(title)}>
+          <Marked text={title} />
+        </span>
+        {after}
+      </span>
+      {snippet && (
+        <span className="search-hit-snippet">
+          <Marked text={snippet} />
+        </span>
+      )}
+    </>
+  );
+}
+
 function HitLine({ hit }: { hit: SearchHit }) {
   switch (hit.kind) {
     case 'ticket':
-      return (
-        <>
-          <span className="search-hit-main">
-            <span className="search-hit-number">{ticketNumberLabel(hit.number)}</span>
-            <span className="search-hit-title" title={unmarked(hit.subject)}>
-              <Marked text={hit.subject} />
-            </span>
-            <StatusBadge status={hit.status} />
-          </span>
-          {hit.snippet && (
-            <span className="search-hit-snippet">
-              <Marked text={hit.snippet} />
-            </span>
-          )}
-        </>
-      );
+      return <HitLayout before={<span className="search-hit-number">{ticketNumberLabel(hit.number)}</span>} title={hit.subject} after={<StatusBadge status={hit.status} />} snippet={hit.snippet} />;
     case 'contact':
       return (
-        <span className="search-hit-main">
-          <span className="search-hit-title">
-            <Marked text={hit.name} />
-          </span>
-          <span className="search-hit-meta">
-            <Marked text={hit.email} />
-            {hit.accountName && ` · ${hit.accountName}`}
-          </span>
-        </span>
+        <HitLayout
+          title={hit.name}
+          after={
+            <span className="search-hit-meta">
+              <Marked text={hit.email} />
+              {hit.accountName && ` · ${hit.accountName}`}
+            </span>
+          }
+        />
       );
     case 'account':
-      return (
-        <span className="search-hit-main">
-          <span className="search-hit-title">
-            <Marked text={hit.name} />
-          </span>
-          {hit.domain && (
-            <span className="search-hit-meta">
-              <Marked text={hit.domain} />
-            </span>
-          )}
-        </span>
-      );
+      return <HitLayout title={hit.name} after={hit.domain && <span className="search-hit-meta"><Marked text={hit.domain} /></span>} />;
     case 'article':
-      return (
-        <>
-          <span className="search-hit-main">
-            <span className="search-hit-title">
-              <Marked text={hit.title} />
-            </span>
-            {hit.status === 'draft' && <span className="search-hit-meta">Draft</span>}
-          </span>
-          {hit.snippet && (
-            <span className="search-hit-snippet">
-              <Marked text={hit.snippet} />
-            </span>
-          )}
-        </>
-      );
+      return <HitLayout title={hit.title} after={hit.status === 'draft' && <span className="search-hit-meta">Draft</span>} snippet={hit.snippet} />;
   }
 }
