@@ -36,17 +36,22 @@ export async function searchFigures(ctx: SuiteContext, replica: Replica, sql: St
       if (percent > last) ctx.log(`indexing for search ${(last = percent)}%`);
     });
   }
-  const words = vocabulary(replica);
+  const names = ['single common term', 'rare term', 'two terms', 'prefix', 'with filters'] as const;
+  let words: ReturnType<typeof vocabulary>;
+  try {
+    words = vocabulary(replica);
+  } catch (err) {
+    for (const name of names)
+      await ctx.attempt(`search: ${name}`, () => {
+        throw err;
+      });
+    return;
+  }
   const [first, second] = words.common as [string, string];
-  const queries: [string, string][] = [
-    ['single common term', `${first} `],
-    ['rare term', `${words.rare} `],
-    ['two terms', `${first} ${second} `],
-    ['prefix', words.mid.slice(0, 3)],
-    ['with filters', `${first} status:open priority:high,urgent`],
-  ];
+  const texts = [`${first} `, `${words.rare} `, `${first} ${second} `, words.mid.slice(0, 3), `${first} status:open priority:high,urgent`];
   const searcher = { db: replica.db, sql, viewerId };
-  for (const [name, text] of queries) {
+  for (const [i, name] of names.entries()) {
+    const text = texts[i] as string;
     await ctx.attempt(`search: ${name}`, async () => {
       const once = runSearch(searcher, { text, limit: LIMIT });
       if (once.hint) throw new Error(`"${text}" was refused: ${once.hint}`);
