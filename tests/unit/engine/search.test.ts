@@ -1,18 +1,22 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { SearchHit, SearchResults } from '../../../shared/ipc/features/search.ts';
 import { messageAdd } from '../../../shared/mutators/index.ts';
 import { MARK_CLOSE, MARK_OPEN } from '../../../shared/rules/search-query.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
-import type { Replica } from '../../../electron/engine/replica/replica.ts';
+import { migrations } from '../../../electron/engine/migrations/index.ts';
+import { migrate } from '../../../electron/engine/replica/migrate.ts';
+import { Replica } from '../../../electron/engine/replica/replica.ts';
 import { StatementCache } from '../../../electron/engine/replica/statement-cache.ts';
 import { runSearch } from '../../../electron/engine/search/run-search.ts';
 import { buildSearchIndex, INDEXING_LABEL, searchIndexPending, suspendSearchIndex, type IndexProgress } from '../../../electron/engine/search/search-index.ts';
 import { SEARCHED } from '../../../electron/engine/search/search-tables.ts';
 import { rebase } from '../../../electron/engine/sync/rebase.ts';
 import { account, agentAlex, agentBea, article, contact, customerMessage, T0, T1, TEAM_B, teamA, teamB, ticket } from '../shared/fixtures.ts';
-import { freshReplicas, putRows, type Row } from './support.ts';
+import { freshReplicas, putRows, tempFiles, type Row } from './support.ts';
 
 const openReplica = freshReplicas();
+const newFile = tempFiles();
 
 const id = (n: number) => `0195f0a0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const TICKET_EXPORT = ticket({ id: id(101), number: 101, subject: 'Export fails with a timeout', tags: ['vip'], accountId: account.id, assigneeId: agentAlex.id, status: 'open', priority: 'urgent' });
@@ -200,14 +204,35 @@ describe('search over the replica', () => {
 });
 
 describe('migration 011 (search)', () => {
-  it('indexes the rows a replica already held once the build runs', async () => {
-    const replica = await openReplica();
-    // A fresh replica: upto 0 everywhere, so rows written before the first build wait for it.
-    await putRows(replica, rows);
-    expect(searchIndexPending(replica.db)).toBe(true);
-    expect(ticketIds(search(replica, 'invoice'))).toEqual([]);
-    await buildSearchIndex(replica.db, replica.writer);
-    expect(ticketIds(search(replica, 'invoice'))).toEqual([TICKET_BILLING.id]);
-    expect(replica.db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%_search_%'`).pluck().get()).toBe(SEARCHED.length * 3);
+  it('adds the indexes to a version-5 replica; its rows are indexed once the build runs', async () => {
+    const file = newFile();
+    const db = new Database(file);
+    migrate(db, migrations.slice(0, 5));
+    db.prepare('INSERT INTO tickets (id, unsolved, requester_id, created_at, updated_at, priority_rank, number, data) VALUES (?, 1, ?, ?, ?, 1, 102, ?)').run(
+      TICKET_BILLING.id,
+      TICKET_BILLING.requesterId,
+      TICKET_BILLING.createdAt,
+      TICKET_BILLING.updatedAt,
+      JSON.stringify(TICKET_BILLING),
+    );
+    migrate(db, migrations);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%_search_%'`).pluck().get()).toBe(SEARCHED.length * 3);
+    expect(db.prepare('SELECT tbl, upto FROM _search_state ORDER BY tbl').all()).toEqual(SEARCHED.map((t) => ({ tbl: t.table, upto: 0 })).sort((a, b) => a.tbl.localeCompare(b.tbl)));
+    db.close();
+
+    const replica = await Replica.open(file);
+    try {
+      expect(searchIndexPending(replica.db)).toBe(true);
+      expect(ticketIds(search(replica, 'invoice'))).toEqual([]);
+      await buildSearchIndex(replica.db, replica.writer);
+      expect(ticketIds(search(replica, 'invoice'))).toEqual([TICKET_BILLING.id]);
+      // From then on the triggers keep it.
+      await putRows(replica, [{ kind: 'ticket', row: { ...TICKET_BILLING, subject: 'Refund request' } }]);
+      expect(ticketIds(search(replica, 'invoice'))).toEqual([]);
+      expect(ticketIds(search(replica, 'refund'))).toEqual([TICKET_BILLING.id]);
+      expectIndexesIntact(replica);
+    } finally {
+      await replica.close();
+    }
   });
 });
