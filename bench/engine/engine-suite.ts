@@ -3,7 +3,7 @@ import { StatementCache } from '../../electron/engine/replica/statement-cache.ts
 import { customerPane } from '../../electron/engine/queries/customer-pane.ts';
 import { queueCount, queuePage } from '../../electron/engine/queries/queue.ts';
 import { ticketDetail } from '../../electron/engine/queries/ticket-detail.ts';
-import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../server/demo/credentials.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../server/demo/credentials.ts';
 import { createRandom } from '../../server/demo/prng.ts';
 import { QueueView } from '../../shared/ipc/views.ts';
 import type { Agent } from '../../shared/model/index.ts';
@@ -11,6 +11,7 @@ import { BUDGETS } from '../harness/budgets.ts';
 import { sampleSync } from '../harness/stats.ts';
 import type { Suite, SuiteContext } from '../harness/suite.ts';
 import { notBuiltEngineFigures } from './not-built.ts';
+import { searchFigures } from './search-figures.ts';
 
 /** Rows per queue page, as the renderer asks for them. */
 const PAGE = 50;
@@ -79,6 +80,7 @@ export const engineSuite: Suite = {
           });
         });
       }
+      await searchFigures(ctx, replica, sql, fixture.agent(DEMO_ADMIN_EMAIL).id);
       notBuiltEngineFigures(ctx);
     } finally {
       await replica.close();

@@ -5,6 +5,7 @@ import { messageEvents } from './003-message-events.ts';
 import { scopes } from './004-scopes.ts';
 import { workspace } from './005-workspace.ts';
 import { drafts } from './006-drafts.ts';
+import { search } from './007-search.ts';
 
 /** Every replica migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts];
+export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search];

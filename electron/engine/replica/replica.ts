@@ -1,5 +1,6 @@
 import { Outbox } from '../outbox/outbox.ts';
 import { ServerRows } from '../sync/server-rows.ts';
+import { suspendSearchIndex } from '../search/search-index.ts';
 import { EntityStore, entityKinds } from './entity-store.ts';
 import { Meta } from './meta.ts';
 import { openReplica, type Db } from './open-replica.ts';
@@ -34,6 +35,7 @@ export class Replica {
   wipe(): Promise<void> {
     return this.writer.transaction(() => {
       if (!this.outbox.isEmpty()) throw new Error('Refusing to wipe a replica whose outbox still holds changes.');
+      suspendSearchIndex(this.db);
       for (const kind of entityKinds) this.store.clear(kind);
       this.serverRows.forgetAll();
       // Drafts belong to the agent who wrote them.

@@ -5,6 +5,7 @@ import { Scope } from '../../../shared/sync/scopes.ts';
 import { entityTables } from '../replica/entity-tables.ts';
 import { deferIndexes, restoreIndexes } from '../replica/deferred-indexes.ts';
 import type { Replica } from '../replica/replica.ts';
+import { buildSearchIndex, suspendSearchIndex } from '../search/search-index.ts';
 import { rebase, underPendingWork } from './rebase.ts';
 import { setHeldScopes } from './scope-state.ts';
 import { applySnapshotRows } from './server-rows.ts';
@@ -66,6 +67,8 @@ async function start(replica: Replica, api: SyncApi, clientId: string, deferring
   };
   await writer.transaction(() =>
     underPendingWork(replica, () => {
+      // Before the removals: with the search index emptied, its triggers skip every row until the build after the download.
+      if (deferring) suspendSearchIndex(db);
       for (const kind of EntityKind.options) if (!KEPT_DURING_REBOOTSTRAP.includes(kind)) serverRows.removeKind(kind);
       serverRows.markUnconfirmed((kind) => (KEPT_DURING_REBOOTSTRAP.includes(kind) ? { sql: `SELECT id FROM ${entityTables[kind].table}`, params: [] } : null));
       if (deferring) deferIndexes(db, meta);
@@ -117,6 +120,7 @@ export async function bootstrap(
   }
 
   await restoreIndexes(db, meta, writer);
+  await buildSearchIndex(db, writer, hooks.onProgress);
   const finished = state;
   const replayed = await writer.transaction(async () => {
     const changed = await rebase(replica, { changes: [], lastMutationId: finished.lastMutationId, cursor: finished.cursor }, () => serverRows.sweepUnconfirmed());

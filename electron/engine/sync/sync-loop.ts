@@ -8,6 +8,7 @@ import type { Replica } from '../replica/replica.ts';
 import type { SignedIn } from '../session/session-store.ts';
 import { backoffDelay } from './backoff.ts';
 import { bootstrap, needsBootstrap, type BootstrapHooks } from './bootstrap.ts';
+import { buildSearchIndex, searchIndexPending } from '../search/search-index.ts';
 import { applyDelta } from './delta.ts';
 import { catchUp } from './catch-up.ts';
 import { scopeSync } from './scope-state.ts';
@@ -128,6 +129,8 @@ export class SyncLoop {
         }
         if (resets >= MAX_RESETS_PER_CYCLE) throw new ServerAnswerInvalid('The server keeps asking this workstation to download everything again; retrying later.');
       }
+      // A replica that gained search by a migration (or stopped mid-build) indexes what it holds.
+      if (searchIndexPending(replica.db)) await buildSearchIndex(replica.db, replica.writer, this.#bootstrapHooks().onProgress);
       this.#attempt = 0;
       status.update({
         phase: this.#pushBlocked ? 'error' : 'idle',

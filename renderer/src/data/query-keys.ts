@@ -16,4 +16,7 @@ export const queryKeys = {
   syncIssues: ['sync', 'issues'] as const,
   macros: ['macros'] as const,
   slaPolicy: ['slaPolicy'] as const,
+  search: ['search'] as const,
+  searchResults: (text: string) => ['search', 'results', text] as const,
+  searchArticle: (id: string) => ['search', 'article', id] as const,
 };

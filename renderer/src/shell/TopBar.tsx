@@ -1,6 +1,7 @@
 import type { Session } from '../../../shared/ipc/views.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useLogout } from '../data/mutations.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
@@ -13,6 +14,7 @@ export function TopBar({ session }: { session: SignedIn }) {
       <span className="workspace-name" title={session.serverUrl}>
         {session.workspaceName}
       </span>
+      <SearchBox />
       <span className="spacer" />
       <SyncIndicator />
       <span className="agent-name" title={session.agent.email}>

@@ -28,6 +28,10 @@ interface UiState {
   setComposerMode(mode: ComposerMode): void;
   focusComposer(mode: ComposerMode): void;
   composerFocused(): void;
+  /** HTML waiting to go into the composer of a ticket (e.g. an article link from search); the composer takes it and clears it. */
+  composerInsert: { ticketId: string; html: string } | null;
+  insertIntoComposer(ticketId: string, html: string): void;
+  composerInserted(): void;
   setSyncIssuesOpen(open: boolean): void;
 }
 
@@ -44,6 +48,9 @@ export const useUi = create<UiState>()((set) => ({
   setComposerMode: (composerMode) => set({ composerMode }),
   focusComposer: (composerMode) => set({ composerMode, composerFocusPending: true }),
   composerFocused: () => set({ composerFocusPending: false }),
+  composerInsert: null,
+  insertIntoComposer: (ticketId, html) => set({ composerInsert: { ticketId, html }, composerMode: 'reply', composerFocusPending: true }),
+  composerInserted: () => set({ composerInsert: null }),
   setSyncIssuesOpen: (syncIssuesOpen) => set({ syncIssuesOpen }),
   mergeTicketIds: null,
   openMerge: (mergeTicketIds) => set({ mergeTicketIds }),

@@ -271,6 +271,14 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
     runActions(macro, ticket, meId).catch((err: unknown) => setProblem(err));
   };
 
+  // Text offered from elsewhere (an article link from search) goes in at the cursor, once.
+  const pendingInsert = useUi((s) => (s.composerInsert?.ticketId === ticket.id ? s.composerInsert.html : null));
+  useEffect(() => {
+    if (!editor || pendingInsert === null) return;
+    editor.chain().focus('end').insertContent(pendingInsert).run();
+    useUi.getState().composerInserted();
+  }, [editor, pendingInsert]);
+
   useShortcuts({ m: () => setPicking(true) });
   useCommands([
     { id: 'composer.reply', title: 'Reply to the customer', section: 'Composer', keys: 'r', run: () => focusComposer('reply') },
