@@ -12,6 +12,8 @@ import { ticketSetCustomFields } from './ticket-set-custom-fields.ts';
 import { ticketSetPriority } from './ticket-set-priority.ts';
 import { ticketSetStatus } from './ticket-set-status.ts';
 import { ticketSetTeam } from './ticket-set-team.ts';
+import { viewDelete } from './view-delete.ts';
+import { viewSave } from './view-save.ts';
 import type { Mutator } from './types.ts';
 
 export * from './types.ts';
@@ -30,6 +32,8 @@ export {
   ticketSetPriority,
   ticketSetStatus,
   ticketSetTeam,
+  viewDelete,
+  viewSave,
 };
 
 /** Every mutator by its versioned name. The server refuses names not listed here. */
@@ -49,5 +53,7 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     articleSave,
     ticketDelete,
     articleDelete,
+    viewSave,
+    viewDelete,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );
