@@ -5,6 +5,7 @@ import { demoId } from './ids.ts';
 import { createRandom, type Random } from './prng.ts';
 import { ROSTER, TEAM_NAMES } from './roster.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
+import { demoViews } from './views.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -268,5 +269,5 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     };
   });
 
-  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [], macros: [], views: [] };
+  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [], macros: [], views: demoViews(agents, now) };
 }
