@@ -4,6 +4,7 @@ import { viewDelete, viewSave } from '../../../shared/mutators/index.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { mutate } from '../outbox/mutate.ts';
 import { planPage } from '../queries/queue.ts';
+import { SORT_COLUMNS } from '../queries/view-filter.ts';
 import { planOf, viewList, visibleSavedViews } from '../queries/view-list.ts';
 import { currentAgent } from '../queries/viewer.ts';
 import type { Handlers } from './types.ts';
@@ -24,6 +25,9 @@ export function viewHandlers(ctx: EngineContext): Pick<Handlers, keyof typeof vi
       await mutate(ctx, viewDelete, { viewId });
       return null;
     },
-    'queue.viewPage': ({ ref, after, limit }) => planPage(ctx.sql, planOf(ctx.replica, currentAgent(ctx.replica, ctx.session), ref), { after, limit }),
+    'queue.viewPage': ({ ref, sort, after, limit }) => {
+      const plan = planOf(ctx.replica, currentAgent(ctx.replica, ctx.session), ref);
+      return planPage(ctx.sql, sort ? { ...plan, sort: { ...SORT_COLUMNS[sort.field], direction: sort.direction } } : plan, { after, limit });
+    },
   };
 }

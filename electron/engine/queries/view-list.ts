@@ -1,7 +1,7 @@
 import type { QueueRef, ViewListItem } from '../../../shared/ipc/features/queues.ts';
 import { DeskError } from '../../../shared/ipc/contract.ts';
 import type { QueueView } from '../../../shared/ipc/views.ts';
-import { DEFAULT_SLA_POLICY_ID, SavedView, type Agent, type ViewColumn } from '../../../shared/model/index.ts';
+import { DEFAULT_SLA_POLICY_ID, type Agent, type SavedView, type ViewColumn } from '../../../shared/model/index.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
 import { builtinPlan, builtinViews, DEFAULT_AT_RISK_MINUTES, planCount, type QueueEnv, type QueuePlan } from './queue.ts';

@@ -3,6 +3,9 @@ import { Id, SavedView, ViewColumn, ViewSortField } from '../../model/index.ts';
 import { ViewSaveArgs } from '../../mutators/view-save.ts';
 import { QueuePage, QueueView } from '../views.ts';
 
+export const ViewSort = z.object({ field: ViewSortField, direction: z.enum(['asc', 'desc']) });
+export type ViewSort = z.infer<typeof ViewSort>;
+
 /** A queue in the navigation: a built-in view or a saved one, with how many tickets it holds now. */
 export const ViewListItem = z.object({
   /** The built-in view's name ('mine', 'sla_at_risk', ...) or the saved view's id. */
@@ -14,7 +17,7 @@ export const ViewListItem = z.object({
   /** The agent looking may change or delete it. */
   editable: z.boolean(),
   count: z.number().int().nonnegative(),
-  sort: z.object({ field: ViewSortField, direction: z.enum(['asc', 'desc']) }),
+  sort: ViewSort,
   columns: z.array(ViewColumn),
   /** The saved view as stored (for the editor); null for built-ins. */
   saved: SavedView.nullable(),
@@ -34,7 +37,13 @@ export const viewProcedures = {
   'views.delete': { input: z.object({ viewId: Id }), output: z.null() },
   /** A page of a built-in or saved view, in the view's order (keyset cursor from the previous page). */
   'queue.viewPage': {
-    input: z.object({ ref: QueueRef, after: z.string().max(500).nullable(), limit: z.number().int().min(1).max(500) }),
+    input: z.object({
+      ref: QueueRef,
+      /** The sort menu's choice instead of the view's own order. */
+      sort: ViewSort.optional(),
+      after: z.string().max(500).nullable(),
+      limit: z.number().int().min(1).max(500),
+    }),
     output: QueuePage,
   },
 } as const;

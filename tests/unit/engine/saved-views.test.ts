@@ -9,7 +9,7 @@ import type { ViewListItem } from '../../../shared/ipc/features/queues.ts';
 import { unwrapDeskResult } from '../../../shared/ipc/envelope.ts';
 import { DEFAULT_SLA_POLICY_ID, type Agent, type Channel, type Priority, type SavedView, type Ticket, type TicketStatus, type ViewFilter, type ViewSortField } from '../../../shared/model/index.ts';
 import { UNSOLVED_STATUSES } from '../../../shared/rules/status.ts';
-import { account, agentAlex, agentBea, contact, leadLena, T0, TEAM_A, TEAM_B, teamA, teamB, ticket } from '../shared/fixtures.ts';
+import { account, agentAlex, agentBea, contact, leadLena, T0, TEAM_A, TEAM_B, teamA, ticket } from '../shared/fixtures.ts';
 import { putRows, signedInReplica, tempFiles, unreachableServerUrl, type Row } from './support.ts';
 
 const NOW = Date.parse('2026-11-15T12:00:00.000Z');
@@ -84,7 +84,7 @@ function walk(filter: ViewFilter, field: ViewSortField, direction: 'asc' | 'desc
   const plan = savedViewPlan({ filter, sort: { field, direction } }, viewer, env);
   const ids: string[] = [];
   let after: string | null = null;
-  let total = -1;
+  let total: number;
   do {
     const page = procedures['queue.viewPage'].output.parse(planPage(sql, plan, { after, limit }));
     ids.push(...page.rows.map((r) => r.id));
@@ -248,6 +248,11 @@ describe('views procedures', () => {
     const page = (await call('queue.viewPage', { ref: { viewId }, after: null, limit: 10 })) as { rows: { id: string; slaDueAt: string | null }[] };
     expect(page.rows.map((r) => r.id)).toEqual(['0195f0a0-0000-7000-8000-0000000000f2']);
     expect(page.rows[0]?.slaDueAt).not.toBeNull();
+    // The sort menu's choice replaces the view's order; a built-in view pages the same way.
+    const byNumber = (await call('queue.viewPage', { ref: { view: 'all' }, sort: { field: 'number', direction: 'desc' }, after: null, limit: 1 })) as { rows: { number: number | null }[]; next: string | null; total: number };
+    expect(byNumber).toMatchObject({ rows: [{ number: 42 }], total: 2 });
+    const rest = (await call('queue.viewPage', { ref: { view: 'all' }, sort: { field: 'number', direction: 'desc' }, after: byNumber.next, limit: 1 })) as { rows: { number: number | null }[]; next: string | null };
+    expect(rest).toMatchObject({ rows: [{ number: 42 }], next: null });
     expect(await call('views.delete', { viewId })).toBeNull();
     expect(((await call('views.list')) as ViewListItem[]).some((v) => v.id === viewId)).toBe(false);
   });
