@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../electron/engine/engine.ts';
 import { planPage, planPageQuery, planCountQuery, type QueueEnv } from '../../../electron/engine/queries/queue.ts';
 import { savedViewPlan } from '../../../electron/engine/queries/view-filter.ts';
-import { Replica } from '../../../electron/engine/replica/replica.ts';
-import { StatementCache } from '../../../electron/engine/replica/statement-cache.ts';
 import { procedures } from '../../../shared/ipc/contract.ts';
 import type { ViewListItem } from '../../../shared/ipc/features/queues.ts';
 import { unwrapDeskResult } from '../../../shared/ipc/envelope.ts';
 import { DEFAULT_SLA_POLICY_ID, type Agent, type Channel, type Priority, type SavedView, type Ticket, type TicketStatus, type ViewFilter, type ViewSortField } from '../../../shared/model/index.ts';
 import { UNSOLVED_STATUSES } from '../../../shared/rules/status.ts';
 import { account, agentAlex, agentBea, contact, leadLena, T0, TEAM_A, TEAM_B, teamA, ticket } from '../shared/fixtures.ts';
-import { putRows, signedInReplica, tempFiles, unreachableServerUrl, type Row } from './support.ts';
+import { queryReplica, signedInReplica, tempFiles, unreachableServerUrl, type Row } from './support.ts';
 
 const NOW = Date.parse('2026-11-15T12:00:00.000Z');
 const env: QueueEnv = { now: NOW, atRiskMinutes: 60 };
@@ -63,22 +61,14 @@ function sorted(list: Ticket[], field: ViewSortField, direction: 'asc' | 'desc')
 }
 
 const newFile = tempFiles();
-let replica: Replica;
-let sql: StatementCache;
-
-beforeAll(async () => {
-  replica = await Replica.open(newFile());
-  sql = new StatementCache(replica.db);
-  await putRows(replica, [
-    { kind: 'agent', row: viewer },
-    { kind: 'agent', row: agentBea },
-    { kind: 'contact', row: contact },
-    { kind: 'account', row: account },
-    { kind: 'team', row: teamA },
-    ...tickets.map((row): Row => ({ kind: 'ticket', row })),
-  ]);
-});
-afterAll(() => replica.close());
+const db = queryReplica(() => [
+  { kind: 'agent', row: viewer },
+  { kind: 'agent', row: agentBea },
+  { kind: 'contact', row: contact },
+  { kind: 'account', row: account },
+  { kind: 'team', row: teamA },
+  ...tickets.map((row): Row => ({ kind: 'ticket', row })),
+]);
 
 function walk(filter: ViewFilter, field: ViewSortField, direction: 'asc' | 'desc', limit: number) {
   const plan = savedViewPlan({ filter, sort: { field, direction } }, viewer, env);
@@ -86,7 +76,7 @@ function walk(filter: ViewFilter, field: ViewSortField, direction: 'asc' | 'desc
   let after: string | null = null;
   let total: number;
   do {
-    const page = procedures['queue.viewPage'].output.parse(planPage(sql, plan, { after, limit }));
+    const page = procedures['queue.viewPage'].output.parse(planPage(db.sql, plan, { after, limit }));
     ids.push(...page.rows.map((r) => r.id));
     total = page.total;
     after = page.next;
@@ -136,7 +126,7 @@ describe('saved view filters', () => {
   it("'mine' of an agent without teams matches no team", () => {
     const loner = { ...viewer, teamIds: [] };
     const plan = savedViewPlan({ filter: { teamIds: ['mine'] }, sort: { field: 'updatedAt', direction: 'desc' } }, loner, env);
-    expect(planPage(sql, plan, { after: null, limit: 5 })).toEqual({ rows: [], next: null, total: 0 });
+    expect(planPage(db.sql, plan, { after: null, limit: 5 })).toEqual({ rows: [], next: null, total: 0 });
   });
 });
 
@@ -156,11 +146,7 @@ describe('saved view sorts', () => {
 });
 
 describe('saved view query plans', () => {
-  const plan = (q: { sql: string; params: unknown[] }) =>
-    replica.db
-      .prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
-      .all(...q.params)
-      .map((r) => (r as { detail: string }).detail);
+  const plan = db.plan;
   const ticketScans = (lines: string[]) => lines.filter((l) => /^SCAN (tickets|t)\b/.test(l) && !/USING (COVERING )?INDEX/.test(l));
 
   for (const field of ['updatedAt', 'createdAt', 'priority', 'slaDueAt', 'number'] as const) {
