@@ -80,6 +80,13 @@ describe('BulkBar', () => {
     expect((await shown(open1.id)).tags).toEqual(['bulk-one', 'bulk-two']);
   });
 
+  it('"Select all in view" picks every ticket of the shown view', async () => {
+    act(() => useUi.setState({ view: 'all', savedViewId: null, selectedIds: [open1.id] }));
+    renderBar();
+    fireEvent.click(screen.getByRole('button', { name: 'Select all in view' }));
+    await waitFor(() => expect(useUi.getState().selectedIds.toSorted()).toEqual([open1.id, open2.id, closed.id]));
+  });
+
   it('hands the picked tickets to the merge dialog, and Clear empties the selection', () => {
     act(() => useUi.setState({ selectedIds: [open1.id, open2.id] }));
     renderBar();

@@ -8,6 +8,7 @@ import { useDesk } from '../desk/desk-context.tsx';
 import { statusLabel } from '../format/labels.ts';
 import { useUi } from '../state/ui-store.ts';
 import { bulkSummary, runBulk, type BulkOutcome } from './selection.ts';
+import { useSelectAll } from './use-select-all.ts';
 
 /** Statuses a bulk action sets (new is only a starting state; closing follows solving). */
 const BULK_STATUSES: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
@@ -39,6 +40,7 @@ export function BulkBar() {
   const statusId = useId();
   const tagsId = useId();
   const count = selectedIds.length;
+  const selectAll = useSelectAll();
 
   const run = async (action: string, change: (ticketId: string) => Promise<unknown>) => {
     if (busy || count === 0) return;
@@ -89,6 +91,9 @@ export function BulkBar() {
             <strong className="bulk-count">{count} selected</strong>
             <button type="button" className="button-quiet" disabled={!enabled || !meId} onClick={() => meId && void assign(meId, 'me')}>
               Assign to me
+            </button>
+            <button type="button" className="button-quiet" disabled={busy} onClick={() => void selectAll()}>
+              Select all in view
             </button>
             <button type="button" className="button-quiet" disabled={count < 2 || busy} onClick={merge}>
               Merge

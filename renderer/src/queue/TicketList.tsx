@@ -1,26 +1,22 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { QueuePage } from '../../../shared/ipc/views.ts';
 import { useCommands } from '../commands/use-commands.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
 import { useViewPages } from '../data/queries.ts';
-import { useDesk } from '../desk/desk-context.tsx';
 import { useShortcuts, type ShortcutMap } from '../keyboard/use-shortcuts.ts';
 import { useUi } from '../state/ui-store.ts';
 import { pickRange, rangeAnchor } from './selection.ts';
 import { DEFAULT_COLUMNS, ticketRowId, TicketRow } from './TicketRow.tsx';
 import { useCurrentView } from './use-current-view.ts';
+import { useSelectAll } from './use-select-all.ts';
 import { TICKET_LIST_ID } from './ViewNav.tsx';
 
 const ROW_HEIGHT = 56;
 /** Start loading the next page this many rows before the loaded ones run out. */
 const PREFETCH_ROWS = 30;
-/** "Select all in view" picks at most this many tickets (pages of 500). */
-export const SELECT_ALL_LIMIT = 2000;
 
 export function TicketList() {
-  const desk = useDesk();
   const { ref, item } = useCurrentView();
   const sortOverride = useUi((s) => s.sortOverride);
   const cursorId = useUi((s) => s.cursorId);
@@ -73,17 +69,7 @@ export function TicketList() {
     setSelection(pickRange(ids, selectedIds, rangeAnchor(ids, selectedIds, cursorId), id));
     setCursor(id);
   };
-  /** Every ticket of the view, not only the loaded rows (up to SELECT_ALL_LIMIT). */
-  const pickAll = async () => {
-    const ids: string[] = [];
-    let after: string | null = null;
-    do {
-      const page: QueuePage = await desk.invoke('queue.viewPage', { ref, ...(sortOverride && { sort: sortOverride }), after, limit: 500 });
-      ids.push(...page.rows.map((r) => r.id));
-      after = page.next;
-    } while (after && ids.length < SELECT_ALL_LIMIT);
-    setSelection(ids.slice(0, SELECT_ALL_LIMIT));
-  };
+  const pickAll = useSelectAll();
   const clearPicks = () => setSelection([]);
 
   const shortcuts: ShortcutMap = { j: () => moveCursor(1), k: () => moveCursor(-1), Enter: openCursor, x: pickCursor, '*': () => void pickAll() };

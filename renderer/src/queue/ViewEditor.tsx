@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ViewSort } from '../../../shared/ipc/features/queues.ts';
 import { Channel, Priority, TicketStatus } from '../../../shared/model/ticket.ts';
 import { ViewColumn, type SavedView, type ViewFilter } from '../../../shared/model/view.ts';
@@ -105,6 +105,21 @@ function filterOf(d: Draft, keep: ViewFilter): ViewFilter {
   };
 }
 
+/** Keeps Tab inside the dialog: from its last control to its first, and back with Shift+Tab. */
+function trapTab(e: KeyboardEvent<HTMLElement>) {
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('input:not([disabled]), select:not([disabled]), button:not([disabled])')];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 /** Creates or edits a saved view: name, filters, sort, columns, personal or shared. Opened from the queue header or the palette. */
 export function ViewEditor() {
   const which = useUi((s) => s.viewEditor);
@@ -132,7 +147,12 @@ function ViewEditorDialog({ which }: { which: string }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const close = () => openViewEditor(null);
 
-  useEffect(() => nameRef.current?.focus(), []);
+  // Focus goes to the name, and back where it was when the editor closes.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    nameRef.current?.focus();
+    return () => before?.focus();
+  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -179,7 +199,7 @@ function ViewEditorDialog({ which }: { which: string }) {
           if (e.key === 'Escape') {
             e.preventDefault();
             close();
-          }
+          } else if (e.key === 'Tab') trapTab(e);
         }}
       >
         <form onSubmit={submit}>
