@@ -55,6 +55,8 @@ export function TicketRow({ row, now, selected, open, picked, columns, style, on
       className={`ticket-row${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}${picked ? ' is-picked' : ''}`}
       style={style}
       onClick={onClick}
+      // Shift+click picks a range of rows, not a range of text.
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
     >
       <div className="ticket-row-line">
         <span className="pick-mark" aria-hidden="true">
