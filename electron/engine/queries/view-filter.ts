@@ -1,9 +1,9 @@
 import { DeskError } from '../../../shared/ipc/contract.ts';
 import type { Agent, SavedView, ViewFilter, ViewSortField } from '../../../shared/model/index.ts';
 import { viewFilterRefusal } from '../../../shared/rules/view-filter.ts';
+import { PRIORITY_RANK } from '../replica/entity-tables.ts';
 import { isoAfter, type QueueEnv, type QueuePlan, type QueueSort, type Range } from './queue.ts';
 
-const PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
 const DATE_COLUMN = { createdAt: 'created_at', updatedAt: 'updated_at', solvedAt: "json_extract(data, '$.solvedAt')" } as const;
 
 export const SORT_COLUMNS: Record<ViewSortField, Pick<QueueSort, 'column' | 'nullable'>> = {

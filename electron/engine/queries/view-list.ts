@@ -2,6 +2,7 @@ import type { QueueRef, ViewListItem } from '../../../shared/ipc/features/queues
 import { DeskError } from '../../../shared/ipc/contract.ts';
 import type { QueueView } from '../../../shared/ipc/views.ts';
 import { DEFAULT_SLA_POLICY_ID, type Agent, type SavedView, type ViewColumn } from '../../../shared/model/index.ts';
+import { viewEditRefusal } from '../../../shared/rules/permissions.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
 import { builtinPlan, builtinViews, DEFAULT_AT_RISK_MINUTES, planCount, type QueueEnv, type QueuePlan } from './queue.ts';
@@ -56,7 +57,7 @@ export function viewList(sql: StatementCache, replica: Replica, viewer: Agent): 
       name: v.name,
       builtin: false,
       shared: v.shared,
-      editable: v.shared ? viewer.role !== 'agent' : v.ownerId === viewer.id,
+      editable: viewEditRefusal(viewer.role, viewer.id, v) === null,
       count: planCount(sql, savedViewPlan(v, viewer, env)),
       sort: v.sort,
       columns: v.columns,
