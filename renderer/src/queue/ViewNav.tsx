@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import type { ViewListItem } from '../../../shared/ipc/features/queues.ts';
 import { QueueView } from '../../../shared/ipc/views.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -13,6 +13,12 @@ export function ViewNav() {
   const setView = useUi((s) => s.setView);
   const showSavedView = useUi((s) => s.showSavedView);
   const currentId = current?.id ?? null;
+  const savedViewId = useUi((s) => s.savedViewId);
+
+  // The shown saved view was deleted (here or on another workstation): back to the agent's own queue.
+  useEffect(() => {
+    if (savedViewId && views.length > 0 && !views.some((v) => v.id === savedViewId)) setView('mine');
+  }, [savedViewId, views, setView]);
 
   const choose = (v: ViewListItem) => {
     const builtin = QueueView.safeParse(v.id);
