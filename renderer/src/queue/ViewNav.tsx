@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ViewListItem } from '../../../shared/ipc/features/queues.ts';
 import { QueueView } from '../../../shared/ipc/views.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -16,8 +16,11 @@ export function ViewNav() {
   const savedViewId = useUi((s) => s.savedViewId);
 
   // The shown saved view was deleted (here or on another workstation): back to the agent's own queue.
+  // Only once it has been listed: a view just saved is shown before the list has it.
+  const listed = useRef(new Set<string>());
   useEffect(() => {
-    if (savedViewId && views.length > 0 && !views.some((v) => v.id === savedViewId)) setView('mine');
+    for (const v of views) listed.current.add(v.id);
+    if (savedViewId && listed.current.has(savedViewId) && !views.some((v) => v.id === savedViewId)) setView('mine');
   }, [savedViewId, views, setView]);
 
   const choose = (v: ViewListItem) => {
