@@ -9,7 +9,7 @@ import { createQueryClient } from '../../renderer/src/data/query-client.ts';
 import { alwaysOpen } from '../../renderer/src/desk/connection.ts';
 import { DeskProvider } from '../../renderer/src/desk/desk-context.tsx';
 import { BulkBar } from '../../renderer/src/queue/BulkBar.tsx';
-import { bulkSummary, pickRange, rangeAnchor, runBulk } from '../../renderer/src/queue/selection.ts';
+import { BULK_IN_FLIGHT, bulkSummary, pickRange, rangeAnchor, runBulk } from '../../renderer/src/queue/selection.ts';
 import { useUi } from '../../renderer/src/state/ui-store.ts';
 import { agentAlex, agentDee, contact, teamA, ticket } from '../unit/shared/fixtures.ts';
 import { signedInReplica, tempFiles, unreachableServerUrl, type Row } from '../unit/engine/support.ts';
@@ -114,5 +114,21 @@ describe('selection rules', () => {
     });
     expect(outcome).toEqual({ changed: 2, refused: [{ ticketId: '2', reason: 'No.' }] });
     expect(bulkSummary(outcome)).toBe('2 changed, 1 refused');
+    // Many tickets: a few in flight at once, every one run once, refusals in ticket order.
+    const ids = Array.from({ length: 50 }, (_, i) => String(i));
+    const ran: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const many = await runBulk(ids, async (id) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 1));
+      inFlight--;
+      ran.push(id);
+      if (Number(id) % 10 === 3) throw new Error(`No ${id}.`);
+    });
+    expect(ran.toSorted()).toEqual(ids.toSorted());
+    expect(most).toBe(BULK_IN_FLIGHT);
+    expect(many.changed).toBe(45);
+    expect(many.refused.map((r) => r.ticketId)).toEqual(['3', '13', '23', '33', '43']);
   });
 });

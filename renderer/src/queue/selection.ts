@@ -28,16 +28,24 @@ export function bulkSummary({ changed, refused }: BulkOutcome): string {
   return `${changed} changed, ${refused.length} refused`;
 }
 
-/** Runs one change per ticket, in order, and tells what happened to each: no ticket's refusal stops the others. */
+/** Changes a bulk run keeps in flight: the engine applies them one by one, but it need not wait on the renderer between them. */
+export const BULK_IN_FLIGHT = 8;
+
+/** Runs one change per ticket (a few at a time) and tells what happened to each: no ticket's refusal stops the others. Refusals are listed in ticket order. */
 export async function runBulk(ticketIds: readonly string[], change: (ticketId: string) => Promise<unknown>): Promise<BulkOutcome> {
-  const outcome: BulkOutcome = { changed: 0, refused: [] };
-  for (const ticketId of ticketIds) {
-    try {
-      await change(ticketId);
-      outcome.changed++;
-    } catch (err) {
-      outcome.refused.push({ ticketId, reason: err instanceof Error ? err.message : String(err) });
+  const results: (string | null)[] = Array.from({ length: ticketIds.length }, () => null);
+  let next = 0;
+  const worker = async () => {
+    while (next < ticketIds.length) {
+      const at = next++;
+      try {
+        await change(ticketIds[at]!);
+      } catch (err) {
+        results[at] = err instanceof Error ? err.message : String(err);
+      }
     }
-  }
-  return outcome;
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_IN_FLIGHT, ticketIds.length) }, worker));
+  const refused = ticketIds.flatMap((ticketId, i) => (results[i] === null ? [] : [{ ticketId, reason: results[i]! }]));
+  return { changed: ticketIds.length - refused.length, refused };
 }
