@@ -8,6 +8,7 @@ import { createRandom, type Random } from './prng.ts';
 import { ROSTER, TEAM_NAMES } from './roster.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { demoSlaPolicy } from './sla-policy.ts';
+import { demoViews } from './views.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -273,5 +274,5 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     };
   });
 
-  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [slaPolicy], macros: demoMacros(random, setupAt), views: [] };
+  return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [slaPolicy], macros: demoMacros(random, setupAt), views: demoViews(agents, now) };
 }

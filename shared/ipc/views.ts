@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { Agent, Account, Channel, Contact, EntityKind, Id, IsoTime, Message, Priority, Team, Ticket, TicketStatus } from '../model/index.ts';
 
-export const QueueView = z.enum(['mine', 'unassigned', 'team', 'all']);
+/**
+ * Built-in queues: mine, unassigned (in my teams), my teams' open work, pending (my teams' and mine),
+ * SLA at risk (running deadline breached or within the policy's at-risk window, soonest first),
+ * recently updated (last 24 h), all.
+ */
+export const QueueView = z.enum(['mine', 'unassigned', 'team', 'pending', 'sla_at_risk', 'recent', 'all']);
 export type QueueView = z.infer<typeof QueueView>;
 
 /** One line of a queue: what a list shows without opening the ticket. */
@@ -15,6 +20,11 @@ export const QueueRow = z.object({
   requesterName: z.string(),
   accountName: z.string().nullable(),
   assigneeName: z.string().nullable(),
+  assigneeId: Id.nullable(),
+  teamName: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** The earliest running SLA deadline; null when none runs (solved, or no target). */
+  slaDueAt: IsoTime.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   /** A local change to this ticket has not reached the server yet. */

@@ -15,6 +15,8 @@ import { ticketSetCustomFields } from './ticket-set-custom-fields.ts';
 import { ticketSetPriority } from './ticket-set-priority.ts';
 import { ticketSetStatus } from './ticket-set-status.ts';
 import { ticketSetTeam } from './ticket-set-team.ts';
+import { viewDelete } from './view-delete.ts';
+import { viewSave } from './view-save.ts';
 import type { Mutator } from './types.ts';
 
 export * from './types.ts';
@@ -36,6 +38,8 @@ export {
   ticketSetPriority,
   ticketSetStatus,
   ticketSetTeam,
+  viewDelete,
+  viewSave,
 };
 
 /** Every mutator by its versioned name. The server refuses names not listed here. */
@@ -58,5 +62,7 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     macroSave,
     macroDelete,
     slaPolicySave,
+    viewSave,
+    viewDelete,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );

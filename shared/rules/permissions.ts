@@ -42,3 +42,12 @@ export function macroEditRefusal(role: Role, actorId: string, macro: { ownerId: 
 export function slaPolicyEditRefusal(role: Role): string | null {
   return role === 'admin' ? null : 'Only an admin can change the SLA policy.';
 }
+
+/**
+ * Saved views: a personal view is its owner's alone (to change or delete, whatever their role);
+ * a shared view shows to everyone, so only a lead or an admin creates, changes or deletes one.
+ */
+export function viewEditRefusal(role: Role, actorId: string, view: { ownerId: string; shared: boolean }): string | null {
+  if (view.shared) return isLead(role) ? null : 'Only a lead or an admin can create, change or delete a shared view; save it as a personal view instead.';
+  return view.ownerId === actorId ? null : 'A personal view can only be changed or deleted by the agent who made it.';
+}

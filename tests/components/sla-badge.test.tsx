@@ -7,7 +7,7 @@ import { dueTimes, slaTimers } from '../../shared/rules/sla.ts';
 import { allCommands, useCommandStore } from '../../renderer/src/commands/command-store.ts';
 import { alwaysOpen } from '../../renderer/src/desk/connection.ts';
 import { DeskProvider } from '../../renderer/src/desk/desk-context.tsx';
-import { RowSlaBadge, SlaBadge, TicketSlaTimers } from '../../renderer/src/sla/SlaBadge.tsx';
+import { RowSlaBadge, useRunningTimer, SlaBadge, TicketSlaTimers } from '../../renderer/src/sla/SlaBadge.tsx';
 import { SlaPolicyEditorHost } from '../../renderer/src/sla/SlaPolicyEditor.tsx';
 import { demoSlaPolicy } from '../../server/demo/sla-policy.ts';
 
@@ -99,17 +99,22 @@ describe('TicketSlaTimers and RowSlaBadge', () => {
   it('a queue row shows the running timer only: first response, then resolution, nothing once solved', async () => {
     const { wrapper } = fakeDesk();
     const now = at('2026-11-23T10:50:00.000Z');
-    const view = render(<RowSlaBadge row={ticket} now={now} />, { wrapper });
+    const view = render(<Row row={ticket} now={now} />, { wrapper });
     expect(view.container.textContent).toContain('2h 10m left');
     expect(view.container.textContent).not.toContain('First response ·');
-    view.rerender(<RowSlaBadge row={{ ...ticket, firstResponseAt: CREATED }} now={now} />);
+    view.rerender(<Row row={{ ...ticket, firstResponseAt: CREATED }} now={now} />);
     // Resolution: 24 business hours from Monday 10:00 is Thursday 10:00 Berlin.
     expect(view.container.querySelector('.sla-badge [aria-hidden="true"]:not(.sla-icon)')?.textContent).toBe('2d left');
     expect(view.container.querySelector('.sla-badge .visually-hidden')?.textContent).toContain('Resolution on track: 2d 22h left');
-    view.rerender(<RowSlaBadge row={{ ...ticket, firstResponseAt: CREATED, solvedAt: CREATED }} now={now} />);
+    view.rerender(<Row row={{ ...ticket, firstResponseAt: CREATED, solvedAt: CREATED }} now={now} />);
     expect(view.container.querySelector('.sla-badge')).toBeNull();
   });
 });
+
+/** A queue row's badge as TicketRow renders it. */
+function Row({ row, now }: { row: Parameters<typeof useRunningTimer>[0]; now: number }) {
+  return <RowSlaBadge running={useRunningTimer(row, now)} />;
+}
 
 describe('SlaPolicyEditor', () => {
   const command = () => allCommands(useCommandStore.getState().sources).find((c) => c.id === 'sla.editPolicy');

@@ -23,7 +23,7 @@ async function messagesOnServer(desk: DeskApi, subject: string, body: string): P
 test('an agent signs in, opens a ticket beside its customer, replies, and the reply reaches the server once', async ({ page, workstation, orbitServer }) => {
   await signIn(page, workstation, orbitServer.url);
   const tabs = page.getByRole('tablist', { name: 'Queues' });
-  for (const view of ['Mine', 'Unassigned', 'Team', 'All']) await expect(tabs.getByRole('tab', { name: new RegExp(`^${view}`) })).toBeVisible();
+  for (const view of ['Mine', 'Unassigned', 'My teams', 'Pending', 'SLA at risk', 'Recently updated', 'All']) await expect(tabs.getByRole('tab', { name: new RegExp(`^${view}`) })).toBeVisible();
   const syncStatus = page.getByRole('status', { name: 'Sync status' });
   await expect(syncStatus).toContainText('Online');
 

@@ -6,6 +6,7 @@ import { scopes } from './004-scopes.ts';
 import { workspace } from './005-workspace.ts';
 import { drafts } from './006-drafts.ts';
 import { search } from './007-search.ts';
+import { queueViews } from './008-queue-views.ts';
 
 /** Every replica migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search];
+export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews];

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { DeskError } from '../../../shared/ipc/contract.ts';
 
-/** Position in a list sorted by (time, id) descending: the last row the caller has seen. */
+/** Position in a list sorted by (key, id): the last row the caller has seen. The key is the sort column's value (a time, a rank, a number, or null). */
 export interface Keyset {
-  at: string;
+  at: string | number | null;
   id: string;
 }
 
-const Encoded = z.tuple([z.string().max(100), z.string().max(100)]);
+const Encoded = z.tuple([z.union([z.string().max(100), z.number(), z.null()]), z.string().max(100)]);
 
 /** Opaque to the renderer, so the engine may change how pages are cut without breaking it. */
 export function encodeKeyset(k: Keyset): string {

@@ -22,6 +22,7 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
       sla_due_at: (t) => slaDueAt(t),
       priority_rank: (t) => PRIORITY_RANK[t.priority],
       number: (t) => t.number,
+      status: (t) => t.status,
     },
   },
   message: {
@@ -34,8 +35,8 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
   view: { table: 'saved_views', columns: {} },
 };
 
-/** Priorities in sort order (low first). */
-const PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
+/** Priorities in sort order (low first): the `priority_rank` column. */
+export const PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
 
 /** The earliest SLA deadline still running: first response until it is given, then resolution; none once solved. */
 function slaDueAt(t: EntityOf<'ticket'>): string | null {

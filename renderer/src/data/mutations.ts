@@ -13,7 +13,7 @@ type TicketProcedure =
   | 'ticket.addTags'
   | 'ticket.removeTags'
   | 'ticket.setCustomFields';
-type ReplicaProcedure = TicketProcedure | 'ticket.reapply' | 'syncIssues.retry' | 'syncIssues.discard';
+type ReplicaProcedure = TicketProcedure | 'ticket.reapply' | 'syncIssues.retry' | 'syncIssues.discard' | 'views.save' | 'views.delete';
 
 /**
  * A change to replica data. The engine also announces it with `changed`; refreshing what shows it
@@ -50,6 +50,10 @@ const anyTicket = () => [queryKeys.ticket, queryKeys.queue, queryKeys.customer, 
 export const useReapply = () => useReplicaMutation('ticket.reapply', anyTicket);
 export const useRetrySyncIssue = () => useReplicaMutation('syncIssues.retry', anyTicket);
 export const useDiscardSyncIssue = () => useReplicaMutation('syncIssues.discard', anyTicket);
+
+/** Saved views: the navigation and the queues show them. */
+export const useSaveView = () => useReplicaMutation('views.save', () => [queryKeys.queue]);
+export const useDeleteView = () => useReplicaMutation('views.delete', () => [queryKeys.queue]);
 
 type SessionProcedure = 'session.login' | 'session.logout';
 

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { QueueView } from '../../../shared/ipc/views.ts';
+import type { QueueRef, ViewSort } from '../../../shared/ipc/features/queues.ts';
 import { useDesk } from '../desk/desk-context.tsx';
 import { queryKeys } from './query-keys.ts';
 
@@ -16,11 +16,18 @@ export function useQueueCounts() {
   return useQuery({ queryKey: queryKeys.queueCounts, queryFn: () => desk.invoke('queue.counts') });
 }
 
-export function useQueuePages(view: QueueView) {
+/** The navigation: built-in and saved views with their counts. */
+export function useViews() {
+  const desk = useDesk();
+  return useQuery({ queryKey: queryKeys.views, queryFn: () => desk.invoke('views.list') });
+}
+
+/** Pages of a built-in or saved view, in its order or the sort menu's. */
+export function useViewPages(ref: QueueRef, sort: ViewSort | null) {
   const desk = useDesk();
   return useInfiniteQuery({
-    queryKey: queryKeys.queuePages(view),
-    queryFn: ({ pageParam }) => desk.invoke('queue.page', { view, after: pageParam, limit: QUEUE_PAGE_SIZE }),
+    queryKey: queryKeys.viewPages(ref, sort),
+    queryFn: ({ pageParam }) => desk.invoke('queue.viewPage', { ref, ...(sort && { sort }), after: pageParam, limit: QUEUE_PAGE_SIZE }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
   });

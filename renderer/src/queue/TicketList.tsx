@@ -1,26 +1,35 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCommands } from '../commands/use-commands.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
-import { useQueuePages } from '../data/queries.ts';
-import { useShortcuts } from '../keyboard/use-shortcuts.ts';
+import { useViewPages } from '../data/queries.ts';
+import { useShortcuts, type ShortcutMap } from '../keyboard/use-shortcuts.ts';
 import { useUi } from '../state/ui-store.ts';
-import { TICKET_LIST_ID } from './QueueTabs.tsx';
-import { ticketRowId, TicketRow } from './TicketRow.tsx';
+import { pickRange, rangeAnchor } from './selection.ts';
+import { DEFAULT_COLUMNS, ticketRowId, TicketRow } from './TicketRow.tsx';
+import { useCurrentView } from './use-current-view.ts';
+import { useSelectAll } from './use-select-all.ts';
+import { TICKET_LIST_ID } from './ViewNav.tsx';
 
 const ROW_HEIGHT = 56;
 /** Start loading the next page this many rows before the loaded ones run out. */
 const PREFETCH_ROWS = 30;
 
 export function TicketList() {
-  const view = useUi((s) => s.view);
+  const { ref, item } = useCurrentView();
+  const sortOverride = useUi((s) => s.sortOverride);
   const cursorId = useUi((s) => s.cursorId);
   const openTicketId = useUi((s) => s.openTicketId);
+  const selectedIds = useUi((s) => s.selectedIds);
   const setCursor = useUi((s) => s.setCursor);
   const openTicket = useUi((s) => s.openTicket);
+  const toggleSelected = useUi((s) => s.toggleSelected);
+  const setSelection = useUi((s) => s.setSelection);
   const now = useNow();
-  const pages = useQueuePages(view);
+  const pages = useViewPages(ref, sortOverride);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  const columns = item?.columns.length ? item.columns : DEFAULT_COLUMNS;
 
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
   const total = pages.data?.pages.at(-1)?.total ?? 0;
@@ -36,9 +45,10 @@ export function TicketList() {
     if (hasNextPage && !isFetchingNextPage && lastVisible >= rows.length - PREFETCH_ROWS) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastVisible, rows.length]);
 
+  const refKey = JSON.stringify([ref, sortOverride]);
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [view]);
+  }, [refKey]);
 
   const cursorIndex = rows.findIndex((r) => r.id === cursorId);
   const moveCursor = (step: 1 | -1) => {
@@ -51,8 +61,30 @@ export function TicketList() {
   const openCursor = () => {
     if (cursorId && cursorIndex !== -1) openTicket(cursorId);
   };
+  const pickCursor = () => {
+    if (cursorId && cursorIndex !== -1) toggleSelected(cursorId);
+  };
+  const pickRangeTo = (id: string) => {
+    const ids = rows.map((r) => r.id);
+    setSelection(pickRange(ids, selectedIds, rangeAnchor(ids, selectedIds, cursorId), id));
+    setCursor(id);
+  };
+  const pickAll = useSelectAll();
+  const clearPicks = () => setSelection([]);
 
-  useShortcuts({ j: () => moveCursor(1), k: () => moveCursor(-1), Enter: openCursor });
+  const shortcuts: ShortcutMap = { j: () => moveCursor(1), k: () => moveCursor(-1), Enter: openCursor, x: pickCursor, '*': () => void pickAll() };
+  if (selectedIds.length) shortcuts.Escape = clearPicks;
+  useShortcuts(shortcuts);
+
+  const hasCursor = cursorIndex !== -1;
+  useCommands([
+    { id: 'queue.next', title: 'Next ticket', section: 'Queue', keys: 'j', run: () => moveCursor(1) },
+    { id: 'queue.previous', title: 'Previous ticket', section: 'Queue', keys: 'k', run: () => moveCursor(-1) },
+    { id: 'queue.open', title: 'Open the highlighted ticket', section: 'Queue', keys: 'Enter', enabled: hasCursor, run: openCursor },
+    { id: 'queue.pick', title: 'Select or unselect the highlighted ticket', section: 'Queue', keys: 'x', keywords: ['bulk', 'check'], enabled: hasCursor, run: pickCursor },
+    { id: 'queue.pickAll', title: 'Select all tickets in this view', section: 'Queue', keys: '*', keywords: ['bulk', 'all'], run: () => void pickAll() },
+    { id: 'queue.clearPicks', title: 'Clear the selection', section: 'Queue', keys: 'Escape', enabled: selectedIds.length > 0, run: clearPicks },
+  ]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -86,9 +118,11 @@ export function TicketList() {
                 now={now}
                 selected={row.id === cursorId}
                 open={row.id === openTicketId}
-                showAssignee={view !== 'mine'}
+                picked={selectedIds.includes(row.id)}
+                columns={columns}
                 style={style}
                 onOpen={openTicket}
+                onPickRange={pickRangeTo}
               />
             );
           })}

@@ -2,7 +2,10 @@ import type { Session } from '../../../shared/ipc/views.ts';
 import { MacroManager } from '../composer/MacroManager.tsx';
 import { CustomerPane } from '../customer/CustomerPane.tsx';
 import { useShortcuts } from '../keyboard/use-shortcuts.ts';
-import { QueueTabs } from '../queue/QueueTabs.tsx';
+import { BulkBar } from '../queue/BulkBar.tsx';
+import { QueueHeader } from '../queue/QueueHeader.tsx';
+import { ViewEditor } from '../queue/ViewEditor.tsx';
+import { ViewNav } from '../queue/ViewNav.tsx';
 import { TicketList } from '../queue/TicketList.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { SlaPolicyEditorHost } from '../sla/SlaPolicyEditor.tsx';
@@ -31,10 +34,12 @@ export function Workspace({ session }: { session: SignedIn }) {
       <InitialSyncProgress />
       <div className="panes">
         <nav className="queue-pane" aria-label="Queue">
-          <QueueTabs />
+          <ViewNav />
+          <QueueHeader />
           <TicketList />
+          <BulkBar />
           <p className="shortcut-hint">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> reply · <kbd>n</kbd> note
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>r</kbd> reply · <kbd>n</kbd> note
           </p>
         </nav>
         <main className="ticket-pane">
@@ -49,6 +54,7 @@ export function Workspace({ session }: { session: SignedIn }) {
       <SyncIssuesPanel />
       <MacroManager />
       <SlaPolicyEditorHost role={session.agent.role} />
+      <ViewEditor />
     </div>
   );
 }

@@ -47,10 +47,15 @@ export function TicketSlaTimers({ ticket }: { ticket: TimedTicket }) {
 }
 
 /** The timer still running on a queue row (first response until given, then resolution); nothing once done. */
-export function RowSlaBadge({ row, now }: { row: TimedTicket; now: number }) {
+/** The timer a queue row shows: the one still running, if any. */
+export function useRunningTimer(row: TimedTicket, now: number): { kind: SlaTimerKind; timer: SlaTimer } | null {
   const policy = useSlaPolicy().data ?? undefined;
   const timers = slaTimers(policy, row, now);
   const timer = currentTimer(timers);
   if (!timer || timer.doneAt !== null) return null;
-  return <SlaBadge kind={timer === timers.firstResponse ? 'firstResponse' : 'resolution'} timer={timer} compact />;
+  return { kind: timer === timers.firstResponse ? 'firstResponse' : 'resolution', timer };
+}
+
+export function RowSlaBadge({ running }: { running: { kind: SlaTimerKind; timer: SlaTimer } | null }) {
+  return running && <SlaBadge kind={running.kind} timer={running.timer} compact />;
 }

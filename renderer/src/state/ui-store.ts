@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ViewSort } from '../../../shared/ipc/features/queues.ts';
 import type { QueueView } from '../../../shared/ipc/views.ts';
 
 export type ComposerMode = 'reply' | 'note';
@@ -21,6 +22,19 @@ interface UiState {
   /** Tickets the merge dialog was opened for (from the ticket, or bulk from the queue); null when closed. */
   mergeTicketIds: string[] | null;
   openMerge(ticketIds: string[]): void;
+  /** A saved view shown instead of the built-in `view`; null for the built-in one. */
+  savedViewId: string | null;
+  /** The sort menu's choice for the shown queue; null: the view's own order. */
+  sortOverride: ViewSort | null;
+  /** Tickets picked for a bulk action (x, Shift+click, *), in the order picked. */
+  selectedIds: string[];
+  /** The view editor: 'new', a saved view's id, or null when closed. */
+  viewEditor: string | null;
+  showSavedView(id: string): void;
+  setSortOverride(sort: ViewSort | null): void;
+  setSelection(ids: string[]): void;
+  toggleSelected(id: string): void;
+  openViewEditor(which: string | null): void;
   closeMerge(): void;
   setView(view: QueueView): void;
   setCursor(id: string | null): void;
@@ -42,7 +56,16 @@ export const useUi = create<UiState>()((set) => ({
   composerMode: 'reply',
   composerFocusPending: false,
   syncIssuesOpen: false,
-  setView: (view) => set({ view, cursorId: null }),
+  setView: (view) => set({ view, savedViewId: null, sortOverride: null, selectedIds: [], cursorId: null }),
+  savedViewId: null,
+  sortOverride: null,
+  selectedIds: [],
+  viewEditor: null,
+  showSavedView: (savedViewId) => set({ savedViewId, sortOverride: null, selectedIds: [], cursorId: null }),
+  setSortOverride: (sortOverride) => set({ sortOverride }),
+  setSelection: (selectedIds) => set({ selectedIds }),
+  toggleSelected: (id) => set((s) => ({ selectedIds: s.selectedIds.includes(id) ? s.selectedIds.filter((x) => x !== id) : [...s.selectedIds, id] })),
+  openViewEditor: (viewEditor) => set({ viewEditor }),
   setCursor: (cursorId) => set({ cursorId }),
   openTicket: (id) => set({ openTicketId: id, cursorId: id, composerFocusPending: false }),
   setComposerMode: (composerMode) => set({ composerMode }),

@@ -106,6 +106,20 @@ describe('replica migrations', () => {
     db.close();
   });
 
+  it('008 gives version-7 tickets a typed status column and the queue-view indexes', () => {
+    const db = new Database(newFile());
+    migrate(db, migrations.slice(0, 7));
+    const old = ticket({ status: 'pending' });
+    db.prepare('INSERT INTO tickets (id, unsolved, team_id, assignee_id, requester_id, account_id, created_at, updated_at, data) VALUES (?, 1, NULL, NULL, ?, NULL, ?, ?, ?)').run(old.id, old.requesterId, old.createdAt, old.updatedAt, JSON.stringify(old));
+    migrate(db, migrations.slice(0, 8));
+    expect(userVersion(db)).toBe(8);
+    expect(db.prepare('SELECT status FROM tickets').pluck().get()).toBe('pending');
+    const indexes = db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'index'`).pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['tickets_by_team_status', 'tickets_by_assignee_status', 'tickets_by_created', 'tickets_by_priority', 'tickets_by_number', 'tickets_by_sla_order']));
+    expect(Object.keys(entityTables.ticket.columns)).toContain('status');
+    db.close();
+  });
+
   it('are applied once: reopening a current replica changes nothing', async () => {
     const file = newFile();
     (await openReplica(file)).close();

@@ -5,7 +5,7 @@ import type { Agent, Ticket, TicketStatus } from '../../../shared/model/index.ts
 import { ticketSetStatus } from '../../../shared/mutators/index.ts';
 import { UNSOLVED_STATUSES } from '../../../shared/rules/status.ts';
 import { paneSql } from '../../../electron/engine/queries/customer-pane.ts';
-import { queueCount, queueCountQuery, queuePage, queuePageQuery } from '../../../electron/engine/queries/queue.ts';
+import { queueCount, queueCountQuery, queuePage, queuePageQuery, type QueueEnv } from '../../../electron/engine/queries/queue.ts';
 import { THREAD_SQL } from '../../../electron/engine/queries/ticket-detail.ts';
 import { Replica } from '../../../electron/engine/replica/replica.ts';
 import { StatementCache } from '../../../electron/engine/replica/statement-cache.ts';
@@ -15,6 +15,9 @@ import { putRows, tempFiles, type Row } from './support.ts';
 const TEAM_C = '0195f0a0-0000-7000-8000-00000000000c';
 /** Alex works in two teams, so team queues are a union of two index ranges. */
 const viewer: Agent = { ...agentAlex, teamIds: [TEAM_A, TEAM_B] };
+/** The clock of the tests, and the policy's at-risk window. */
+const NOW = Date.parse('2026-11-15T12:00:00.000Z');
+const env: QueueEnv = { now: NOW, atRiskMinutes: 60 };
 const statuses: TicketStatus[] = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'];
 
 /** 60 tickets over three teams, assigned or not, every status; updatedAt repeats so the id must break ties. */
@@ -27,6 +30,8 @@ const tickets: Ticket[] = Array.from({ length: 60 }, (_, i) =>
     teamId: [TEAM_A, TEAM_B, TEAM_C, null][i % 4] ?? null,
     assigneeId: [viewer.id, agentBea.id, null][i % 3] ?? null,
     updatedAt: `2026-11-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00.000Z`,
+    // Deadlines every 20 minutes around NOW (some breached, some at risk, some far); every fifth has none.
+    resolutionDueAt: i % 5 === 0 ? null : new Date(NOW + (i - 40) * 20 * 60_000).toISOString(),
   }),
 );
 
@@ -37,8 +42,14 @@ const expected: Record<QueueView, (t: Ticket) => boolean> = {
   mine: (t) => t.assigneeId === viewer.id && unsolved(t),
   unassigned: (t) => t.assigneeId === null && unsolved(t) && inMyTeams(t),
   team: (t) => unsolved(t) && inMyTeams(t),
+  pending: (t) => t.status === 'pending' && (inMyTeams(t) || t.assigneeId === viewer.id),
+  sla_at_risk: (t) => unsolved(t) && t.resolutionDueAt !== null && Date.parse(t.resolutionDueAt) < NOW + 60 * 60_000,
+  recent: (t) => Date.parse(t.updatedAt) >= NOW - 24 * 3600_000,
 };
 const newestFirst = (a: Ticket, b: Ticket) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id);
+const soonestFirst = (a: Ticket, b: Ticket) => (a.resolutionDueAt ?? '').localeCompare(b.resolutionDueAt ?? '') || a.id.localeCompare(b.id);
+const orderOf = (view: QueueView) => (view === 'sla_at_risk' ? soonestFirst : newestFirst);
+const ALL_VIEWS = ['mine', 'unassigned', 'team', 'pending', 'sla_at_risk', 'recent', 'all'] as const;
 
 const newFile = tempFiles();
 let replica: Replica;
@@ -57,7 +68,7 @@ function walk(view: QueueView, limit: number) {
   let after: string | null = null;
   const totals = new Set<number>();
   do {
-    const page = procedures['queue.page'].output.parse(queuePage(sql, viewer, { view, after, limit }));
+    const page = procedures['queue.page'].output.parse(queuePage(sql, viewer, { view, after, limit }, env));
     ids.push(...page.rows.map((r) => r.id));
     totals.add(page.total);
     after = page.next;
@@ -66,14 +77,14 @@ function walk(view: QueueView, limit: number) {
 }
 
 describe('queue pages', () => {
-  for (const view of ['mine', 'unassigned', 'team', 'all'] as const) {
-    it(`"${view}" pages through exactly its tickets, newest first, with the right total`, () => {
-      const want = tickets.filter(expected[view]).sort(newestFirst).map((t) => t.id);
+  for (const view of ALL_VIEWS) {
+    it(`"${view}" pages through exactly its tickets, in its order, with the right total`, () => {
+      const want = tickets.filter(expected[view]).sort(orderOf(view)).map((t) => t.id);
       expect(want.length).toBeGreaterThan(3);
       const { ids, totals } = walk(view, 4);
       expect(ids).toEqual(want);
       expect(totals).toEqual([want.length]);
-      expect(queueCount(sql, viewer, view)).toBe(want.length);
+      expect(queueCount(sql, viewer, view, env)).toBe(want.length);
     });
   }
 
@@ -106,18 +117,18 @@ describe('query plans', () => {
   const fullScans = (lines: string[]) => lines.filter((l) => /^SCAN /.test(l) && !/USING (COVERING )?INDEX/.test(l) && !/^SCAN (page|\(subquery-\d+\)|CONSTANT ROW)$/.test(l));
   const cursor = { at: '2026-11-10T10:00:00.000Z', id: tickets[9]!.id };
 
-  for (const view of ['mine', 'unassigned', 'team', 'all'] as const) {
+  for (const view of ALL_VIEWS) {
     for (const teams of [[TEAM_A], [TEAM_A, TEAM_B]]) {
       it(`queue "${view}" (${teams.length} team${teams.length > 1 ? 's' : ''}) reads index ranges only, first and later pages`, () => {
         const who = { ...viewer, teamIds: teams };
         for (const after of [null, cursor]) {
-          const lines = plan(queuePageQuery(view, who, after, 50)!);
+          const lines = plan(queuePageQuery(view, who, after, 50, env)!);
           expect(fullScans(lines)).toEqual([]);
           expect(lines.some((l) => /USING (COVERING )?INDEX tickets_by_/.test(l))).toBe(true);
           // One range comes out in index order; only a union of ranges merges (at most `limit` rows each).
-          if (view === 'mine' || view === 'all' || teams.length === 1) expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual([]);
+          if (['mine', 'all', 'sla_at_risk', 'recent'].includes(view) || (teams.length === 1 && view !== 'pending')) expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual([]);
         }
-        expect(fullScans(plan(queueCountQuery(view, who)))).toEqual([]);
+        expect(fullScans(plan(queueCountQuery(view, who, env)))).toEqual([]);
       });
     }
   }

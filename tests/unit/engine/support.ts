@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { EntityKind, EntityOf } from '../../../shared/model/index.ts';
 import { Replica } from '../../../electron/engine/replica/replica.ts';
+import { StatementCache } from '../../../electron/engine/replica/statement-cache.ts';
 import { freePort } from '../../support/free-port.ts';
 import { agentAlex, contact, T0, TEAM_A, ticket } from '../shared/fixtures.ts';
 
@@ -66,4 +67,38 @@ export async function signedInReplica(dbFile: string, serverUrl: string, opts: {
     replica.meta.setJson('cursor', { epoch: 'e1', seq: 0 });
   });
   await replica.close();
+}
+
+/**
+ * A replica holding `rows` for a file's query tests: opened before them, closed after. `plan` is
+ * the EXPLAIN QUERY PLAN of a query, one detail line per step.
+ */
+export function queryReplica(rows: () => readonly Row[], setup?: (replica: Replica) => void) {
+  const newFile = tempFiles();
+  let replica: Replica | undefined;
+  let sql: StatementCache | undefined;
+  beforeAll(async () => {
+    replica = await Replica.open(newFile());
+    sql = new StatementCache(replica.db);
+    await putRows(replica, rows());
+    setup?.(replica);
+  }, 60_000);
+  afterAll(() => replica?.close());
+  const opened = () => {
+    if (!replica || !sql) throw new Error('the replica opens in beforeAll');
+    return { replica, sql };
+  };
+  return {
+    get replica() {
+      return opened().replica;
+    },
+    get sql() {
+      return opened().sql;
+    },
+    plan: (q: { sql: string; params: readonly unknown[] }) =>
+      opened()
+        .replica.db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
+        .all(...q.params)
+        .map((r) => (r as { detail: string }).detail),
+  };
 }

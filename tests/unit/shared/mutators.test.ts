@@ -35,6 +35,8 @@ describe('mutator registry', () => {
       'ticket.setPriority@1',
       'ticket.setStatus@1',
       'ticket.setTeam@1',
+      'view.delete@1',
+      'view.save@1',
     ]);
     for (const name of mutators.keys()) expect(name).toMatch(/^[a-z][A-Za-z]*\.[A-Za-z]+@\d+$/);
   });

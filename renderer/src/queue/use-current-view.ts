@@ -1,0 +1,12 @@
+import type { QueueRef, ViewListItem } from '../../../shared/ipc/features/queues.ts';
+import { useViews } from '../data/queries.ts';
+import { useUi } from '../state/ui-store.ts';
+
+/** The queue shown now: its reference for `queue.viewPage`, and its entry in the navigation (once loaded). */
+export function useCurrentView(): { ref: QueueRef; item: ViewListItem | undefined; views: ViewListItem[] } {
+  const view = useUi((s) => s.view);
+  const savedViewId = useUi((s) => s.savedViewId);
+  const views = useViews().data ?? [];
+  const id = savedViewId ?? view;
+  return { ref: savedViewId ? { viewId: savedViewId } : { view }, item: views.find((v) => v.id === id), views };
+}

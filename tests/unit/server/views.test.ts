@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../shared/ids.ts';
+import type { Change, Cursor } from '../../../shared/sync/protocol.ts';
+import { routes } from '../../../shared/sync/routes.ts';
+import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
+import { startTestServer, type TestServer } from '../../support/server.ts';
+import { mutation, post, signIn } from './api.ts';
+
+type SignedIn = Awaited<ReturnType<typeof signIn>>;
+
+let server: TestServer;
+let alex: SignedIn;
+let priya: SignedIn;
+let lena: SignedIn;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: { scale: 0.05 } });
+  [alex, priya, lena] = await Promise.all([signIn(server.url, DEMO_AGENT_EMAIL), signIn(server.url, 'priya@orbit.demo'), signIn(server.url, DEMO_LEAD_EMAIL)]);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function client(who: SignedIn) {
+  const clientId = newId();
+  let next = 1;
+  return {
+    push: async (...mutations: { name: string; args: unknown }[]) =>
+      (await post(server.url, routes.push, { clientId, mutations: mutations.map((m) => mutation(next++, m.name, m.args)) }, who.token)).body as { results: unknown[] },
+    cursor: async (): Promise<Cursor> => (await post(server.url, routes.bootstrap, { clientId }, who.token)).body.cursor,
+    pull: async (cursor: Cursor): Promise<Change[]> => (await post(server.url, routes.pull, { clientId, cursor }, who.token)).body.changes,
+  };
+}
+
+const save = (id: string, overrides: Record<string, unknown> = {}) => ({
+  name: 'view.save@1',
+  args: { id, name: 'My VIP', shared: false, filter: { tags: ['vip'], assigneeIds: ['me'] }, sort: { field: 'updatedAt', direction: 'desc' }, columns: ['number', 'tags'], position: 0, ...overrides },
+});
+const viewChanges = (changes: Change[]) => changes.filter((c) => c.kind === 'view').map((c) => ({ id: c.id, op: c.op, name: c.data?.name, ownerId: c.data?.ownerId }));
+
+describe('saved views on the server', () => {
+  it('sync to every agent, with owners set by the server, and permissions hold', async () => {
+    const [a, p, l] = [client(alex), client(priya), client(lena)];
+    const from = await p.cursor();
+    const personal = newId();
+    const sharedId = newId();
+
+    expect((await a.push(save(personal))).results).toEqual([{ id: 1, status: 'applied' }]);
+    // An agent cannot share a view, nor change or delete another agent's.
+    expect((await a.push(save(newId(), { shared: true, name: 'Everyone' }))).results).toEqual([
+      { id: 2, status: 'rejected', error: expect.stringContaining('Only a lead or an admin') },
+    ]);
+    expect((await p.push(save(personal, { name: 'Taken over' }), { name: 'view.delete@1', args: { viewId: personal } })).results).toEqual([
+      { id: 1, status: 'rejected', error: expect.stringContaining('agent who made it') },
+      { id: 2, status: 'rejected', error: expect.stringContaining('agent who made it') },
+    ]);
+    // A bad filter is refused with the reason.
+    expect((await a.push(save(newId(), { filter: { statuses: [] } }))).results).toEqual([
+      { id: 3, status: 'rejected', error: 'The status filter has nothing picked; pick at least one status or remove the filter.' },
+    ]);
+    expect((await l.push(save(sharedId, { shared: true, name: 'Urgent & high, unassigned', filter: { priorities: ['urgent', 'high'], assigneeIds: ['none'] } }))).results).toEqual([
+      { id: 1, status: 'applied' },
+    ]);
+    expect((await p.push({ name: 'view.delete@1', args: { viewId: sharedId } })).results).toEqual([{ id: 3, status: 'rejected', error: expect.stringContaining('Only a lead or an admin') }]);
+
+    expect(viewChanges(await p.pull(from))).toEqual([
+      { id: personal, op: 'put', name: 'My VIP', ownerId: alex.agentId },
+      { id: sharedId, op: 'put', name: 'Urgent & high, unassigned', ownerId: lena.agentId },
+    ]);
+
+    const beforeDelete = await p.cursor();
+    expect((await a.push({ name: 'view.delete@1', args: { viewId: personal } })).results).toEqual([{ id: 4, status: 'applied' }]);
+    expect(viewChanges(await p.pull(beforeDelete))).toEqual([{ id: personal, op: 'del', name: undefined, ownerId: undefined }]);
+  });
+});
