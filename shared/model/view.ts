@@ -10,6 +10,9 @@ export type ViewSortField = z.infer<typeof ViewSortField>;
 export const ViewColumn = z.enum(['number', 'status', 'priority', 'requester', 'account', 'assignee', 'team', 'channel', 'tags', 'sla', 'updatedAt', 'createdAt']);
 export type ViewColumn = z.infer<typeof ViewColumn>;
 
+/** What a queue shows when nobody chose: the built-in views' columns, and a new view's. */
+export const DEFAULT_VIEW_COLUMNS: readonly ViewColumn[] = ['number', 'status', 'priority', 'sla', 'requester', 'account', 'assignee', 'createdAt'];
+
 /** A date filter: relative (last N days) so a saved view keeps meaning something tomorrow. */
 export const DateFilter = z.object({ field: z.enum(['createdAt', 'updatedAt', 'solvedAt']), withinDays: z.number().int().min(1).max(3650) });
 

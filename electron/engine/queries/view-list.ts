@@ -1,7 +1,7 @@
 import type { QueueRef, ViewListItem } from '../../../shared/ipc/features/queues.ts';
 import { DeskError } from '../../../shared/ipc/contract.ts';
 import type { QueueView } from '../../../shared/ipc/views.ts';
-import { DEFAULT_SLA_POLICY_ID, type Agent, type SavedView, type ViewColumn } from '../../../shared/model/index.ts';
+import { DEFAULT_SLA_POLICY_ID, DEFAULT_VIEW_COLUMNS, type Agent, type SavedView } from '../../../shared/model/index.ts';
 import { viewEditRefusal } from '../../../shared/rules/permissions.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
@@ -18,7 +18,6 @@ const BUILTIN_NAMES: Record<QueueView, string> = {
   all: 'All',
 };
 
-const BASE_COLUMNS: ViewColumn[] = ['number', 'status', 'priority', 'requester', 'account', 'assignee', 'createdAt'];
 
 export function builtinItem(view: QueueView, count: number): ViewListItem {
   const sla = view === 'sla_at_risk';
@@ -30,7 +29,7 @@ export function builtinItem(view: QueueView, count: number): ViewListItem {
     editable: false,
     count,
     sort: sla ? { field: 'slaDueAt', direction: 'asc' } : { field: 'updatedAt', direction: 'desc' },
-    columns: sla ? [...BASE_COLUMNS, 'sla'] : view === 'mine' ? BASE_COLUMNS.filter((c) => c !== 'assignee') : BASE_COLUMNS,
+    columns: view === 'mine' ? DEFAULT_VIEW_COLUMNS.filter((c) => c !== 'assignee') : [...DEFAULT_VIEW_COLUMNS],
     saved: null,
   };
 }

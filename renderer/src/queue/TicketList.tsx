@@ -7,7 +7,8 @@ import { useViewPages } from '../data/queries.ts';
 import { useShortcuts, type ShortcutMap } from '../keyboard/use-shortcuts.ts';
 import { useUi } from '../state/ui-store.ts';
 import { pickRange, rangeAnchor } from './selection.ts';
-import { DEFAULT_COLUMNS, ticketRowId, TicketRow } from './TicketRow.tsx';
+import { DEFAULT_VIEW_COLUMNS } from '../../../shared/model/index.ts';
+import { ticketRowId, TicketRow } from './TicketRow.tsx';
 import { useCurrentView } from './use-current-view.ts';
 import { useSelectAll } from './use-select-all.ts';
 import { TICKET_LIST_ID } from './ViewNav.tsx';
@@ -29,7 +30,7 @@ export function TicketList() {
   const now = useNow();
   const pages = useViewPages(ref, sortOverride);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
-  const columns = item?.columns.length ? item.columns : DEFAULT_COLUMNS;
+  const columns = item?.columns.length ? item.columns : DEFAULT_VIEW_COLUMNS;
 
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
   const total = pages.data?.pages.at(-1)?.total ?? 0;

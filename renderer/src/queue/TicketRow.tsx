@@ -13,7 +13,6 @@ import { ticketRowLabel } from './ticket-row-label.ts';
 export const ticketRowId = (ticketId: string) => `ticket-row-${ticketId}`;
 
 /** The columns a queue shows when its view says nothing else. */
-export const DEFAULT_COLUMNS: readonly ViewColumn[] = ['number', 'status', 'priority', 'sla', 'requester', 'account', 'assignee', 'createdAt'];
 
 interface Props {
   row: QueueRow;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ViewSort } from '../../../shared/ipc/features/queues.ts';
 import { Channel, Priority, TicketStatus } from '../../../shared/model/ticket.ts';
-import { ViewColumn, type SavedView, type ViewFilter } from '../../../shared/model/view.ts';
+import { DEFAULT_VIEW_COLUMNS, ViewColumn, type SavedView, type ViewFilter } from '../../../shared/model/view.ts';
 import { useCommands } from '../commands/use-commands.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useDeleteView, useSaveView } from '../data/mutations.ts';
@@ -81,7 +81,7 @@ function draftOf(view: SavedView | null): Draft {
     createdDays: dayOf('createdAt'),
     updatedDays: dayOf('updatedAt'),
     sort: view?.sort ?? { field: 'updatedAt', direction: 'desc' },
-    columns: view?.columns ?? ['number', 'status', 'priority', 'requester', 'assignee', 'createdAt'],
+    columns: view?.columns ?? [...DEFAULT_VIEW_COLUMNS],
   };
 }
 
