@@ -5,6 +5,9 @@ import { contactUpdate } from './contact-update.ts';
 import { messageAdd } from './message-add.ts';
 import { ticketAddTags } from './ticket-add-tags.ts';
 import { ticketAssign } from './ticket-assign.ts';
+import { ticketFollow } from './ticket-follow.ts';
+import { ticketLinkProblem } from './ticket-link-problem.ts';
+import { ticketMerge } from './ticket-merge.ts';
 import { ticketCreate } from './ticket-create.ts';
 import { ticketDelete } from './ticket-delete.ts';
 import { ticketRemoveTags } from './ticket-remove-tags.ts';
@@ -23,6 +26,9 @@ export {
   messageAdd,
   ticketAddTags,
   ticketAssign,
+  ticketFollow,
+  ticketLinkProblem,
+  ticketMerge,
   ticketCreate,
   ticketDelete,
   ticketRemoveTags,
@@ -49,5 +55,8 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     articleSave,
     ticketDelete,
     articleDelete,
+    ticketFollow,
+    ticketMerge,
+    ticketLinkProblem,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Priority, priorityLabel } from '../model/index.ts';
+import { noteChange } from './activity.ts';
 import { noteConflict } from './conflict-notice.ts';
 import { mustGetEditableTicket } from './load.ts';
 import { defineMutator } from './types.ts';
@@ -12,6 +13,7 @@ export const ticketSetPriority = defineMutator({
     const ticket = await mustGetEditableTicket(tx, ticketId);
     if (ticket.priority === priority) return;
     await noteConflict(tx, ticket, { field: 'priority', base, value: priority });
+    await noteChange(tx, ticket, { field: 'priority', from: ticket.priority, to: priority });
     await tx.put('ticket', { ...ticket, priority, updatedAt: tx.ctx.now });
   },
   describe: ({ ticketId, priority }) => ({ action: `Priority: ${priorityLabel[priority]}`, ticketId }),
