@@ -22,8 +22,9 @@ export function ticketActionHandlers(ctx: EngineContext): Pick<Handlers, keyof t
       if (!problem) throw new DeskError('unavailable', 'This problem ticket is not on this workstation.');
       // One mutation per change, each through the outbox: offline it all waits there, in this order.
       const open = incidentsOf(ctx.sql, problemId).filter((t) => UNSOLVED_STATUSES.includes(t.status));
+      if (open.length > 0 && body === null) throw new DeskError('invalid_input', 'Write the reply its unsolved incidents get.');
       for (const incident of open) {
-        await mutate(ctx, messageAdd, { id: newId(), ticketId: incident.id, kind: 'reply', body });
+        await mutate(ctx, messageAdd, { id: newId(), ticketId: incident.id, kind: 'reply', body: body ?? '' });
         if (solveIncidents) {
           const status = ctx.replica.store.get('ticket', incident.id)?.status;
           await mutate(ctx, ticketSetStatus, { ticketId: incident.id, status: 'solved', ...(status && { base: status }) });

@@ -2,6 +2,7 @@ import type { Session } from '../../../shared/ipc/views.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useLogout } from '../data/mutations.ts';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
+import { NewTicketDialog } from '../ticket-actions/NewTicketDialog.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
 
@@ -14,6 +15,7 @@ export function TopBar({ session }: { session: SignedIn }) {
         {session.workspaceName}
       </span>
       <span className="spacer" />
+      <NewTicketDialog />
       <SyncIndicator />
       <span className="agent-name" title={session.agent.email}>
         {session.agent.name}

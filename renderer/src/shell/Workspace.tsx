@@ -8,6 +8,7 @@ import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
 import { SyncIssuesPanel } from '../sync/SyncIssuesPanel.tsx';
 import { useReconnectSync } from '../sync/use-reconnect-sync.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
+import { MergeDialog } from '../ticket-actions/MergeDialog.tsx';
 import { TopBar } from './TopBar.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
@@ -45,6 +46,7 @@ export function Workspace({ session }: { session: SignedIn }) {
         <CustomerPane ticketId={openTicketId} />
       </div>
       <SyncIssuesPanel />
+      <MergeDialog />
     </div>
   );
 }

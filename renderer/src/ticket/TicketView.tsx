@@ -9,6 +9,7 @@ import { Composer } from './Composer.tsx';
 import { Conversation } from './Conversation.tsx';
 import { PresenceLine } from './PresenceLine.tsx';
 import { TicketControls } from './TicketControls.tsx';
+import { TicketActions } from '../ticket-actions/TicketActions.tsx';
 import { useTicketPresence } from './use-presence.ts';
 
 export function TicketView({ ticketId, meId }: { ticketId: string; meId: string }) {
@@ -38,6 +39,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
           {requester.name} <span className="muted">&lt;{requester.email}&gt;</span>
         </div>
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
+        <TicketActions key={`actions-${ticket.id}`} ticket={ticket} meId={meId} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} meId={meId} />
       <Composer key={ticket.id} ticketId={ticket.id} requesterName={requester.name} closed={ticket.status === 'closed'} onReplyingChange={setReplying} />

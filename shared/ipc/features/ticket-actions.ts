@@ -28,10 +28,10 @@ export const ticketActionProcedures = {
   /**
    * Solves a problem ticket: one public reply sent to each of its unsolved incidents (each solved too
    * when `solveIncidents`), then the problem solved. One mutation per change, through the outbox, so
-   * it works offline. Answers how many incidents got the reply.
+   * it works offline. Answers how many incidents got the reply. `body` may be null only when no incident is unsolved.
    */
   'ticket.solveProblem': {
-    input: z.object({ problemId: Id, body: MessageBody, solveIncidents: z.boolean() }),
+    input: z.object({ problemId: Id, body: MessageBody.nullable(), solveIncidents: z.boolean() }),
     output: z.object({ replied: z.number().int().nonnegative() }),
   },
   /** The ticket's problem, incidents and merge survivor, as far as this replica holds them. */
