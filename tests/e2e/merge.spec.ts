@@ -1,21 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, signIn, test, tickets } from './fixtures.ts';
-
-/** Opens the n-th ticket of the agent's queue; answers its number as shown (#123) and subject. */
-async function openTicket(page: Page, n: number): Promise<{ number: string; subject: string }> {
-  await tickets(page).nth(n).click();
-  const main = page.getByRole('main');
-  const heading = main.getByRole('heading', { level: 1 });
-  await expect(heading).toBeVisible();
-  await expect(main.locator('.ticket-meta .ticket-number')).toHaveText(/^#\d+$/);
-  return { number: (await main.locator('.ticket-meta .ticket-number').textContent()) ?? '', subject: (await heading.textContent()) ?? '' };
-}
+import { openNumberedTicket } from './ticket-actions-helpers.ts';
 
 test('merge two tickets', async ({ page, workstation, orbitServer }) => {
   await signIn(page, workstation, orbitServer.url);
   const main = page.getByRole('main');
-  const survivor = await openTicket(page, 0);
-  const source = await openTicket(page, 1);
+  const survivor = await openNumberedTicket(page, 0);
+  const source = await openNumberedTicket(page, 1);
   const sourceMessages = await main.getByRole('log', { name: 'Conversation' }).getByRole('article').count();
   expect(sourceMessages).toBeGreaterThan(0);
 

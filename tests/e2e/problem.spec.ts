@@ -1,15 +1,7 @@
 import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expect, signIn, test, tickets } from './fixtures.ts';
-
-async function openTicket(page: Page, n: number): Promise<{ number: string; subject: string }> {
-  await tickets(page).nth(n).click();
-  const main = page.getByRole('main');
-  const heading = main.getByRole('heading', { level: 1 });
-  await expect(heading).toBeVisible();
-  await expect(main.locator('.ticket-meta .ticket-number')).toHaveText(/^#\d+$/);
-  return { number: (await main.locator('.ticket-meta .ticket-number').textContent()) ?? '', subject: (await heading.textContent()) ?? '' };
-}
+import { expect, signIn, test } from './fixtures.ts';
+import { openNumberedTicket } from './ticket-actions-helpers.ts';
 
 async function linkTo(page: Page, problemNumber: string): Promise<void> {
   const main = page.getByRole('main');
@@ -25,10 +17,10 @@ async function linkTo(page: Page, problemNumber: string): Promise<void> {
 test('solve a problem ticket and reply to its incidents', async ({ page, workstation, orbitServer }) => {
   await signIn(page, workstation, orbitServer.url);
   const main = page.getByRole('main');
-  const problem = await openTicket(page, 0);
-  const first = await openTicket(page, 1);
+  const problem = await openNumberedTicket(page, 0);
+  const first = await openNumberedTicket(page, 1);
   await linkTo(page, problem.number);
-  const second = await openTicket(page, 2);
+  const second = await openNumberedTicket(page, 2);
   await linkTo(page, problem.number);
 
   // The incident leads to its problem, which lists its incidents and offers one reply to all of them.
