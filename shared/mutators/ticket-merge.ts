@@ -52,6 +52,15 @@ export const ticketMerge = defineMutator({
       source.followerIds.forEach((f) => followers.add(f));
       await tx.put('ticket', { ...source, status: 'closed', mergedIntoId: targetId, solvedAt: source.solvedAt ?? now, updatedAt: now });
     }
+    // A merged problem's incidents follow to the survivor (or, when the survivor is an incident, to its problem).
+    if (target.problemId !== null && sources.some((s) => s.id === target.problemId)) target = { ...target, problemId: null };
+    const problemId = target.problemId ?? target.id;
+    for (const source of sources) {
+      for (const incident of tx.incidentsOf ? await tx.incidentsOf(source.id) : []) {
+        if (incident.id === targetId || sourceIds.includes(incident.id) || incident.problemId !== source.id) continue;
+        await tx.put('ticket', { ...incident, problemId, updatedAt: now });
+      }
+    }
     target = { ...target, tags: [...tags].slice(0, MAX_TAGS), followerIds: [...followers].slice(0, MAX_FOLLOWERS), updatedAt: now };
     await tx.put('ticket', target);
     for (const source of sources) await noteMerge(tx, source, target);

@@ -93,6 +93,14 @@ describe('ticket.merge@1', () => {
     await expect(ticketMerge.run(w.tx, ticketMerge.args.parse({ sourceIds: [A.id], targetId: C.id }))).rejects.toThrow(/already merged/);
   });
 
+  it('hands a merged problem’s incidents to the survivor; a survivor that was its incident stops being one', async () => {
+    const X = ticket({ id: '0195f0a0-0000-7000-8000-0000000001e1', number: 90, status: 'open', problemId: A.id });
+    const w = world(clientCtx, [A, { ...B, problemId: A.id }, C, X]);
+    await ticketMerge.run(w.tx, ticketMerge.args.parse({ sourceIds: [A.id], targetId: B.id }));
+    expect(w.read('ticket', X.id)?.problemId).toBe(B.id);
+    expect(w.read('ticket', B.id)?.problemId).toBeNull();
+  });
+
   it('takes 1 to 20 sources', () => {
     expect(ticketMerge.args.safeParse({ sourceIds: [], targetId: B.id }).success).toBe(false);
     const many = Array.from({ length: 21 }, (_, i) => `0195f0a0-0000-7000-8000-${String(i).padStart(12, '0')}`);
