@@ -165,6 +165,16 @@ describe('ticket actions', () => {
     expect(events[1]?.body).toBe('Alex Morgan changed status: Open → Pending');
   });
 
+  it('an agent handing a ticket to another team (so losing sight of it) still gets the change and its events', async () => {
+    const ticket = takeTicket((t) => t.status !== 'closed' && t.status !== 'new' && t.assigneeId !== null && t.assigneeId !== alex.agentId);
+    const sofia = await agentByEmail(server.location, 'sofia@orbit.demo');
+    expect((await client(alex).push({ name: 'ticket.assign@1', args: { ticketId: ticket.id, assigneeId: sofia.id, base: ticket.assigneeId } })).results).toEqual([{ id: 1, status: 'applied' }]);
+    expect(await ticketOnServer(ticket.id)).toMatchObject({ assigneeId: sofia.id, teamId: sofia.teamIds[0] });
+    const events = (await threadOnServer(ticket.id)).filter((m) => m.event?.type === 'change');
+    expect(events.map((m) => m.event?.type === 'change' && m.event.field)).toEqual(['assigneeId', 'teamId']);
+    expect(new Set(events.map((m) => m.scope))).toEqual(new Set([`team:${sofia.teamIds[0]}`]));
+  });
+
   it('a ticket with incidents cannot become an incident; a problem cannot be an incident', async () => {
     const [problem, incident, other] = [0, 1, 2].map(() => takeTicket((t) => t.status !== 'closed' && t.problemId === null && t.mergedIntoId === null));
     const a = client(alex);
