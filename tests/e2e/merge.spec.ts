@@ -12,7 +12,7 @@ test('merge two tickets', async ({ page, workstation, orbitServer }) => {
   // From the ticket: Merge into…, find the survivor by its number, pick it, merge.
   await main.getByRole('button', { name: 'Merge into…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge tickets' });
-  await dialog.getByLabel('Or merge into another ticket').fill(survivor.number);
+  await dialog.getByLabel('Into ticket').fill(survivor.number);
   await dialog.getByRole('radio', { name: new RegExp(`${survivor.number}\\b`) }).check();
   await dialog.getByRole('button', { name: `Merge ${source.number} into ${survivor.number}` }).click();
   await expect(dialog).toBeHidden();

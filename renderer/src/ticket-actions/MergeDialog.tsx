@@ -70,7 +70,12 @@ function MergeForm({ ids, onDone }: { ids: string[]; onDone(): void }) {
       <h2 id="merge-title">Merge tickets</h2>
       <p className="pane-note">The other tickets are closed and point to the one that stays; their messages, tags and followers move to it.</p>
       {ids.length > MAX_MERGE_SOURCES + 1 && <p role="alert" className="error-text">At most {MAX_MERGE_SOURCES} tickets can be merged at once.</p>}
-      <fieldset className="merge-survivor">
+      {ids.length === 1 && chosen[0] && (
+        <p>
+          Merging <span className="ticket-number">{ticketNumberLabel(chosen[0].number)}</span> {chosen[0].subject}
+        </p>
+      )}
+      <fieldset className="merge-survivor" hidden={ids.length === 1}>
         <legend>Keep this ticket</legend>
         {candidates.map((c) => (
           <label key={c.id} className="picker-result">
@@ -80,7 +85,7 @@ function MergeForm({ ids, onDone }: { ids: string[]; onDone(): void }) {
         ))}
       </fieldset>
       <TicketPicker
-        label="Or merge into another ticket"
+        label={ids.length === 1 ? 'Into ticket' : 'Or merge into another ticket'}
         exclude={ids}
         selectable={(t) => refusal(t)}
         value={other?.id ?? null}
