@@ -91,7 +91,7 @@ function NewTicketForm({ onDone }: { onDone(): void }) {
         </p>
       ) : (
         <>
-          <input id={ids.search} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or email" maxLength={200} autoComplete="off" />
+          <input id={ids.search} type="text" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or email" maxLength={200} autoComplete="off" />
           {(contacts.data ?? []).length > 0 && (
             <ul aria-label="Matching contacts" className="picker-results">
               {contacts.data?.map((c) => (

@@ -30,7 +30,7 @@ export function TicketPicker({
   return (
     <div className="ticket-picker">
       <label htmlFor={fieldId}>{label}</label>
-      <input id={fieldId} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="#number or subject" maxLength={200} autoComplete="off" />
+      <input id={fieldId} type="text" value={text} onChange={(e) => setText(e.target.value)} placeholder="#number or subject" maxLength={200} autoComplete="off" />
       <ErrorText error={found.error} />
       {deferred.trim() && found.data && results.length === 0 && <p className="pane-note">No ticket matches.</p>}
       {results.length > 0 && (
