@@ -20,6 +20,10 @@ export interface CommitEffect {
 
 type Located<K extends EntityKind> = Versioned<K> & { scopes: string[] };
 
+/** Whether `after` is `before` moved to another ticket and otherwise unchanged. */
+const isMove = (before: EntityOf<'message'>, after: EntityOf<'message'>) =>
+  before.ticketId !== after.ticketId && JSON.stringify({ ...before, ticketId: after.ticketId }) === JSON.stringify(after);
+
 const sameScopes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s) => b.includes(s));
 
 /**
@@ -66,7 +70,10 @@ export function serverMutationTx(trx: Transaction<Database>, actor: Actor, sourc
       const row = parsed.data as EntityOf<K> & { id: string };
       const existing = await locate(kind, row.id);
       if (existing && !seesAny(actor.visibility, existing.scopes)) throw new MutationRejected(`No ${kind} with id ${row.id}.`);
-      if (kind === 'message' && existing) throw new MutationRejected(`Message ${row.id} already exists; messages are append-only.`);
+      // Messages are append-only; the one change allowed is a move to another ticket (a merge), which carries its scopes along.
+      if (kind === 'message' && existing && !isMove(existing.entity as EntityOf<'message'>, row as EntityOf<'message'>)) {
+        throw new MutationRejected(`Message ${row.id} already exists; messages are append-only.`);
+      }
 
       let ticket: Located<'ticket'> | undefined;
       if (kind === 'message') {
@@ -92,6 +99,15 @@ export function serverMutationTx(trx: Transaction<Database>, actor: Actor, sourc
       }
     },
     lastWriter: (_kind, id, path) => lastFieldWriter(trx, id, path),
+    async incidentsOf(problemId) {
+      const rows = await trx.selectFrom('tickets').select('id').where('problem_id', '=', problemId).execute();
+      const incidents: EntityOf<'ticket'>[] = [];
+      for (const { id } of rows) {
+        const ticket = await visible('ticket', id);
+        if (ticket) incidents.push(ticket.entity);
+      }
+      return incidents;
+    },
     async del(kind, id) {
       const existing = await visible(kind, id);
       if (!existing) throw new MutationRejected(`No ${kind} with id ${id}.`);

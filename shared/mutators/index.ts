@@ -8,6 +8,9 @@ import { messageAdd } from './message-add.ts';
 import { slaPolicySave } from './sla-policy-save.ts';
 import { ticketAddTags } from './ticket-add-tags.ts';
 import { ticketAssign } from './ticket-assign.ts';
+import { ticketFollow } from './ticket-follow.ts';
+import { ticketLinkProblem } from './ticket-link-problem.ts';
+import { ticketMerge } from './ticket-merge.ts';
 import { ticketCreate } from './ticket-create.ts';
 import { ticketDelete } from './ticket-delete.ts';
 import { ticketRemoveTags } from './ticket-remove-tags.ts';
@@ -31,6 +34,9 @@ export {
   slaPolicySave,
   ticketAddTags,
   ticketAssign,
+  ticketFollow,
+  ticketLinkProblem,
+  ticketMerge,
   ticketCreate,
   ticketDelete,
   ticketRemoveTags,
@@ -64,5 +70,8 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     slaPolicySave,
     viewSave,
     viewDelete,
+    ticketFollow,
+    ticketMerge,
+    ticketLinkProblem,
   ].map((m) => [m.name, m as unknown as Mutator]),
 );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/index.ts';
 import { MAX_TAGS, TagChange } from '../rules/tags.ts';
+import { noteChange } from './activity.ts';
 import { mustGetEditableTicket } from './load.ts';
 import { defineMutator, MutationRejected } from './types.ts';
 
@@ -13,6 +14,7 @@ export const ticketAddTags = defineMutator({
     const added = tags.filter((t) => !ticket.tags.includes(t));
     if (added.length === 0) return;
     if (ticket.tags.length + added.length > MAX_TAGS) throw new MutationRejected(`A ticket can carry at most ${MAX_TAGS} tags; remove some first.`);
+    await noteChange(tx, ticket, { field: 'tags', added });
     await tx.put('ticket', { ...ticket, tags: [...ticket.tags, ...added], updatedAt: tx.ctx.now });
   },
   describe: ({ ticketId, tags }) => ({ action: `Add tags: ${tags.join(', ')}`, ticketId }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/index.ts';
 import { closedTicketRefusal, teamForAssignee } from '../rules/ticket-edits.ts';
+import { noteChange } from './activity.ts';
 import { noteConflict } from './conflict-notice.ts';
 import { mustGet } from './load.ts';
 import { defineMutator, MutationRejected } from './types.ts';
@@ -18,6 +19,9 @@ export const ticketAssign = defineMutator({
     await noteConflict(tx, ticket, { field: 'assigneeId', base, value: assigneeId });
     // Taking a new ticket is starting work on it.
     const status = ticket.status === 'new' && assigneeId ? 'open' : ticket.status;
+    await noteChange(tx, ticket, { field: 'assigneeId', from: ticket.assigneeId, to: assigneeId });
+    await noteChange(tx, ticket, { field: 'teamId', from: ticket.teamId, to: teamId });
+    await noteChange(tx, ticket, { field: 'status', from: ticket.status, to: status });
     await tx.put('ticket', { ...ticket, assigneeId, teamId, status, updatedAt: tx.ctx.now });
   },
   describe: ({ ticketId, assigneeId }) => ({ action: assigneeId ? 'Assignment' : 'Unassignment', ticketId }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomFieldValue, Id } from '../model/index.ts';
+import { noteChange } from './activity.ts';
 import { noteConflict } from './conflict-notice.ts';
 import { mustGetEditableTicket } from './load.ts';
 import { defineMutator } from './types.ts';
@@ -26,6 +27,7 @@ export const ticketSetCustomFields = defineMutator({
       if ((customFields[key] ?? null) === value) continue;
       changed = true;
       await noteConflict(tx, ticket, { field: 'customFields', key, base: base && (Object.hasOwn(base, key) ? base[key] : undefined), value });
+      await noteChange(tx, ticket, { field: 'customFields', key, from: customFields[key] ?? null, to: value });
       if (value === null) delete customFields[key];
       else customFields[key] = value;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Priority, priorityLabel } from '../model/index.ts';
+import { noteChange } from './activity.ts';
 import { noteConflict } from './conflict-notice.ts';
 import { mustGetEditableTicket } from './load.ts';
 import { slaDueTimes } from './sla-due.ts';
@@ -14,6 +15,7 @@ export const ticketSetPriority = defineMutator({
     const ticket = await mustGetEditableTicket(tx, ticketId);
     if (ticket.priority === priority) return;
     await noteConflict(tx, ticket, { field: 'priority', base, value: priority });
+    await noteChange(tx, ticket, { field: 'priority', from: ticket.priority, to: priority });
     // The SLA targets of the new priority, counted from creation as if it had always had it.
     const due = await slaDueTimes(tx, { ...ticket, priority });
     await tx.put('ticket', { ...ticket, priority, ...due, updatedAt: tx.ctx.now });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, statusLabel, TicketStatus } from '../model/index.ts';
 import { statusChangeRefusal } from '../rules/status.ts';
+import { noteChange } from './activity.ts';
 import { noteConflict } from './conflict-notice.ts';
 import { mustGet } from './load.ts';
 import { defineMutator, MutationRejected } from './types.ts';
@@ -15,6 +16,7 @@ export const ticketSetStatus = defineMutator({
     if (refusal) throw new MutationRejected(refusal);
     if (ticket.status === status) return;
     await noteConflict(tx, ticket, { field: 'status', base, value: status });
+    await noteChange(tx, ticket, { field: 'status', from: ticket.status, to: status });
     const solvedAt = status === 'solved' || status === 'closed' ? (ticket.solvedAt ?? tx.ctx.now) : null;
     await tx.put('ticket', { ...ticket, status, solvedAt, updatedAt: tx.ctx.now });
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/index.ts';
+import { noteChange } from './activity.ts';
 import { noteConflict } from './conflict-notice.ts';
 import { mustGet, mustGetEditableTicket } from './load.ts';
 import { defineMutator } from './types.ts';
@@ -16,6 +17,8 @@ export const ticketSetTeam = defineMutator({
     // Handing a ticket to another team hands it to that team's people: an assignee outside it lets go.
     const assignee = ticket.assigneeId ? await tx.get('agent', ticket.assigneeId) : undefined;
     const assigneeId = assignee?.teamIds.includes(teamId) ? ticket.assigneeId : null;
+    await noteChange(tx, ticket, { field: 'teamId', from: ticket.teamId, to: teamId });
+    await noteChange(tx, ticket, { field: 'assigneeId', from: ticket.assigneeId, to: assigneeId });
     await tx.put('ticket', { ...ticket, teamId, assigneeId, updatedAt: tx.ctx.now });
   },
   describe: ({ ticketId }) => ({ action: 'Move to another team', ticketId }),

@@ -27,6 +27,12 @@ export interface MutationTx {
    * (a path from shared/rules/conflicts.ts fieldPath), or null when no agent's mutation did.
    */
   lastWriter?(kind: 'ticket', id: string, path: string): Promise<string | null>;
+  /**
+   * The tickets linked as incidents of `problemId` (those the actor may see). Optional: a
+   * transaction without it lets the problem/incident rule that needs it go unchecked there (the
+   * server, which has it, decides for good).
+   */
+  incidentsOf?(problemId: string): Promise<EntityOf<'ticket'>[]>;
 }
 
 /** A mutation in words, for the agent (Sync issues). */

@@ -131,11 +131,14 @@ describe('the initial sync', () => {
     const reopen = mutation(1, 'ticket.setStatus@1', { ticketId: solved.id, status: 'open' });
     expect((await post(server.url, routes.push, { clientId: lena.clientId, mutations: [reopen] }, lena.token)).body.results[0].status).toBe('applied');
 
+    // The thread as it is now: the reopening added its activity event.
+    const threadNow = await readStore(server.location, (db) => db.selectFrom('messages').select('id').where('ticket_id', '=', solved.id).execute());
+    expect(threadNow.length).toBe(thread.length + 1);
     const second = await Replica.open(dbFile);
     try {
       expect(await bootstrap(second, api, clientId, { onProgress: () => undefined, onRows: () => undefined })).toBe(true);
       expect(second.store.get('ticket', solved.id)).toMatchObject({ status: 'open' });
-      expect(second.store.thread(solved.id).map((m) => m.id).sort()).toEqual(thread.map((m) => m.id).sort());
+      expect(second.store.thread(solved.id).map((m) => m.id).sort()).toEqual(threadNow.map((m) => m.id).sort());
     } finally {
       await second.close();
     }

@@ -89,7 +89,7 @@ describe('sync trouble', () => {
     // As if a newer Orbit had queued a kind of change this server does not have yet.
     const replica = new Database(dbFile);
     replica
-      .prepare(`INSERT INTO _outbox (id, name, args, ctx, state) VALUES (1, 'ticket.merge@1', '{}', ?, 'pending')`)
+      .prepare(`INSERT INTO _outbox (id, name, args, ctx, state) VALUES (1, 'ticket.teleport@1', '{}', ?, 'pending')`)
       .run(JSON.stringify({ actorId: agentId, role: 'agent', now: new Date().toISOString() }));
     replica.prepare(`INSERT INTO _meta (key, value) VALUES ('last_mutation_id', '1')`).run();
     replica.close();

@@ -1,4 +1,5 @@
 import { DeskError, type ProcedureName } from '../../../shared/ipc/contract.ts';
+import type { ticketActionProcedures } from '../../../shared/ipc/features/ticket-actions.ts';
 import { newId } from '../../../shared/ids.ts';
 import {
   MutationRejected,
@@ -21,7 +22,8 @@ import { currentAgent } from '../queries/viewer.ts';
 import { mutationHandler } from './mutation-handler.ts';
 import type { Handlers } from './types.ts';
 
-type TicketProcedure = Extract<ProcedureName, `ticket.${string}`>;
+/** The ticket procedures handled here; the agent workspace's ticket actions live in ticket-actions.ts. */
+type TicketProcedure = Exclude<Extract<ProcedureName, `ticket.${string}`>, keyof typeof ticketActionProcedures>;
 
 export function ticketHandlers(ctx: EngineContext): Pick<Handlers, TicketProcedure> {
   return {

@@ -27,6 +27,10 @@ export class ReplicaTx implements MutationTx {
     return this.#store.thread(ticketId);
   }
 
+  async incidentsOf(problemId: string): Promise<EntityOf<'ticket'>[]> {
+    return this.#store.incidents(problemId);
+  }
+
   async put<K extends EntityKind>(kind: K, row: EntityOf<K>): Promise<void> {
     const valid = entitySchemas[kind].parse(row) as EntityOf<K>;
     this.#capture(kind, valid.id);

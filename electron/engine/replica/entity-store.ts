@@ -18,6 +18,7 @@ export class EntityStore {
   readonly #db: Db;
   readonly #statements = new Map<EntityKind, KindStatements>();
   #thread: Sqlite.Statement<[string], string> | undefined;
+  #incidents: Sqlite.Statement<[string], string> | undefined;
 
   constructor(db: Db) {
     this.#db = db;
@@ -42,6 +43,12 @@ export class EntityStore {
   thread(ticketId: string): EntityOf<'message'>[] {
     this.#thread ??= this.#db.prepare<[string], string>('SELECT data FROM messages WHERE ticket_id = ? ORDER BY created_at, id').pluck();
     return this.#thread.all(ticketId).map((json) => JSON.parse(json) as EntityOf<'message'>);
+  }
+
+  /** The tickets linked as incidents of a problem (found by the ticket's JSON: no typed column holds problemId). */
+  incidents(problemId: string): EntityOf<'ticket'>[] {
+    this.#incidents ??= this.#db.prepare<[string], string>(`SELECT data FROM tickets WHERE json_extract(data, '$.problemId') = ?`).pluck();
+    return this.#incidents.all(problemId).map((json) => JSON.parse(json) as EntityOf<'ticket'>);
   }
 
   delete(kind: EntityKind, id: string): void {

@@ -3,6 +3,7 @@ import { ErrorText } from '../common/ErrorText.tsx';
 import { useLogout } from '../data/mutations.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
+import { NewTicketDialog } from '../ticket-actions/NewTicketDialog.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
 
@@ -16,6 +17,7 @@ export function TopBar({ session }: { session: SignedIn }) {
       </span>
       <SearchBox />
       <span className="spacer" />
+      <NewTicketDialog />
       <SyncIndicator />
       <span className="agent-name" title={session.agent.email}>
         {session.agent.name}

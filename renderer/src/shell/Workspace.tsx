@@ -13,6 +13,7 @@ import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
 import { SyncIssuesPanel } from '../sync/SyncIssuesPanel.tsx';
 import { useReconnectSync } from '../sync/use-reconnect-sync.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
+import { MergeDialog } from '../ticket-actions/MergeDialog.tsx';
 import { TopBar } from './TopBar.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
@@ -55,6 +56,7 @@ export function Workspace({ session }: { session: SignedIn }) {
       <MacroManager />
       <SlaPolicyEditorHost role={session.agent.role} />
       <ViewEditor />
+      <MergeDialog />
     </div>
   );
 }

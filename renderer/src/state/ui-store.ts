@@ -36,6 +36,9 @@ interface UiState {
   toggleSelected(id: string): void;
   openViewEditor(which: string | null): void;
   closeMerge(): void;
+  /** The conversation shows field changes (the activity timeline); merge and link events always show. */
+  showActivity: boolean;
+  toggleActivity(): void;
   setView(view: QueueView): void;
   setCursor(id: string | null): void;
   openTicket(id: string): void;
@@ -78,4 +81,6 @@ export const useUi = create<UiState>()((set) => ({
   mergeTicketIds: null,
   openMerge: (mergeTicketIds) => set({ mergeTicketIds }),
   closeMerge: () => set({ mergeTicketIds: null }),
+  showActivity: true,
+  toggleActivity: () => set((s) => ({ showActivity: !s.showActivity })),
 }));

@@ -1,10 +1,14 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { TimelineMessage } from '../../../shared/ipc/views.ts';
+import { isActivityEvent } from '../../../shared/model/message-event.ts';
+import { useUi } from '../state/ui-store.ts';
 import { MessageItem } from './MessageItem.tsx';
 
 /** The thread, oldest first, kept scrolled to the newest entry when a ticket opens or grows. */
 export function Conversation({ ticketId, messages, meId }: { ticketId: string; messages: TimelineMessage[]; meId: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const showActivity = useUi((s) => s.showActivity);
+  const shown = showActivity ? messages : messages.filter((m) => !isActivityEvent(m.event));
   useLayoutEffect(() => {
     const el = ref.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -13,7 +17,7 @@ export function Conversation({ ticketId, messages, meId }: { ticketId: string; m
   return (
     <div ref={ref} role="log" aria-label="Conversation" className="conversation">
       {messages.length === 0 && <p className="pane-note">No messages yet.</p>}
-      {messages.map((m) => (
+      {shown.map((m) => (
         <MessageItem key={m.id} message={m} meId={meId} />
       ))}
     </div>

@@ -19,7 +19,7 @@ export function MessageItem({ message, meId }: { message: TimelineMessage; meId:
   if (message.event?.type === 'conflict') return <ConflictNotice message={message} event={message.event} meId={meId} stamp={<Stamp at={message.createdAt} />} />;
   if (message.kind === 'event') {
     return (
-      <article aria-label={label} className="message message-event">
+      <article aria-label={label} className={`message message-event${message.event ? ` event-${message.event.type}` : ''}`}>
         <span className="event-body">{message.body}</span> <Stamp at={message.createdAt} />
       </article>
     );

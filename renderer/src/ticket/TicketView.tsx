@@ -10,6 +10,7 @@ import { Composer } from './Composer.tsx';
 import { Conversation } from './Conversation.tsx';
 import { PresenceLine } from './PresenceLine.tsx';
 import { TicketControls } from './TicketControls.tsx';
+import { TicketActions } from '../ticket-actions/TicketActions.tsx';
 import { useTicketPresence } from './use-presence.ts';
 
 export function TicketView({ ticketId, meId }: { ticketId: string; meId: string }) {
@@ -40,6 +41,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
         </div>
         <TicketSlaTimers ticket={ticket} />
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
+        <TicketActions key={`actions-${ticket.id}`} ticket={ticket} meId={meId} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} meId={meId} />
       <Composer key={ticket.id} ticket={ticket} requester={requester} messages={messages} meId={meId} onReplyingChange={setReplying} />

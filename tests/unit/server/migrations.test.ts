@@ -33,7 +33,7 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace'];
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links'];
     expect(Object.keys(migrations)).toEqual(all);
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
@@ -117,7 +117,7 @@ describe('migrations', () => {
     await sql`INSERT INTO tickets (id, number, subject, status, priority, channel, requester_id, team_id, assignee_id, tags, custom_fields, scope, created_at, updated_at)
       VALUES (${ticket}, 1, 'S', 'open', 'normal', 'email', ${agent}, ${team}, NULL, '[]', '{}', ${`team:${team}`}, ${at}, ${at})`.execute(db);
     await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${agent}, ${ticket}, 'note', 'agent', ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
-    expect(await migrate(db)).toEqual(['006-workspace']);
+    expect(await migrate(db, { to: '006-workspace' })).toEqual(['006-workspace']);
     const stored = await getEntity(db, 'ticket', ticket);
     expect(stored?.entity).toMatchObject({ followerIds: [], mergedIntoId: null });
     expect((await getEntity(db, 'message', agent))?.entity).toMatchObject({ bodyHtml: null, attachments: [], mentionIds: [] });
@@ -134,6 +134,20 @@ describe('migrations', () => {
     };
     await putEntity(db, 'slaPolicy', policy, 'org');
     expect((await getEntity(db, 'slaPolicy', policy.id))?.entity).toEqual(policy);
+  });
+
+  it('007-ticket-links indexes tickets by their problem', async () => {
+    await migrate(db, { to: '006-workspace' });
+    const hasIndex = async () => {
+      // Each dialect lists its indexes its own way.
+      const rows = await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'tickets'`
+        .execute(db)
+        .catch(() => sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'`.execute(db));
+      return rows.rows.some((r) => r.name === 'tickets_problem_id');
+    };
+    expect(await hasIndex()).toBe(false);
+    expect(await migrate(db)).toEqual(['007-ticket-links']);
+    expect(await hasIndex()).toBe(true);
   });
 
   it('refuses a database migrated by a newer server', async () => {

@@ -51,7 +51,12 @@ const ticketOnServer = async (id: string) => fromRow('ticket', await readStore(s
 const eventsOnServer = async (ticketId: string) =>
   (await readStore(server.location, (db) => db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).where('kind', '=', 'event').execute()))
     .map((r) => fromRow('message', r))
-    .filter((m) => m.event !== null);
+    .filter((m) => m.event?.type === 'conflict');
+const threadOnServer = async (ticketId: string) =>
+  (await readStore(server.location, (db) => db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute())).map((r) => ({
+    ...fromRow('message', r),
+    scope: r.scope,
+  }));
 const articleOnServer = async (id: string) => {
   const row = await readStore(server.location, (db) => db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
   return row && fromRow('article', row);
@@ -113,6 +118,74 @@ describe('conflict notices', () => {
     expect((await eventsOnServer(ticket.id)).map((m) => m.event)).toEqual([
       { type: 'conflict', field: 'customFields', key: 'region', lost: { value: 'Mars', by: priya.agentId }, kept: { value: 'Venus', by: alex.agentId } },
     ]);
+  });
+});
+
+describe('ticket actions', () => {
+  it('a merge moves the thread to the survivor (scopes and all), closes the source and writes both events once', async () => {
+    const source = takeTicket((t) => t.status !== 'closed' && t.mergedIntoId === null && t.problemId === null);
+    const target = takeTicket((t) => t.status !== 'closed' && t.mergedIntoId === null && t.assigneeId !== source.assigneeId);
+    const moved = await threadOnServer(source.id);
+    expect(moved.length).toBeGreaterThan(0);
+    const a = client(alex);
+    const from = await a.cursor();
+    expect((await a.push({ name: 'ticket.merge@1', args: { sourceIds: [source.id], targetId: target.id } })).results).toEqual([{ id: 1, status: 'applied' }]);
+
+    expect(await ticketOnServer(source.id)).toMatchObject({ status: 'closed', mergedIntoId: target.id });
+    const after = await threadOnServer(target.id);
+    const targetScope = after.find((m) => m.event?.type === 'merge')?.scope;
+    for (const m of moved) expect(after.find((x) => x.id === m.id)).toMatchObject({ ticketId: target.id, body: m.body, scope: targetScope });
+    expect((await threadOnServer(source.id)).map((m) => m.body)).toEqual([`Merged #${source.number} into #${target.number}`]);
+    expect(after.filter((m) => m.event?.type === 'merge').map((m) => [m.body, m.authorId])).toEqual([[`#${source.number} was merged into this ticket`, alex.agentId]]);
+
+    // Replicas hear of each moved message with its new ticket; the scopes it left (the source's assignee) are named.
+    const changes = await a.pull(from);
+    for (const m of moved) expect(changes.filter((c) => c.kind === 'message' && c.id === m.id).at(-1)?.data).toMatchObject({ ticketId: target.id });
+
+    // A cycle, and a merge into a closed ticket, are refused.
+    expect((await a.push({ name: 'ticket.merge@1', args: { sourceIds: [target.id], targetId: source.id } })).results).toEqual([
+      { id: 2, status: 'rejected', error: expect.stringMatching(/merged into another ticket/) },
+    ]);
+  });
+
+  it('field changes land in the timeline as events authored by the agent, once', async () => {
+    const ticket = takeTicket((t) => t.status === 'open' && t.priority !== 'urgent');
+    const a = client(alex);
+    await a.push(
+      { name: 'ticket.setPriority@1', args: { ticketId: ticket.id, priority: 'urgent', base: ticket.priority } },
+      { name: 'ticket.setStatus@1', args: { ticketId: ticket.id, status: 'pending', base: 'open' } },
+      { name: 'ticket.follow@1', args: { ticketId: ticket.id, follow: true } },
+    );
+    const events = (await threadOnServer(ticket.id)).filter((m) => m.event?.type === 'change');
+    expect(events.map((m) => [m.event?.type === 'change' && m.event.field, m.authorType, m.authorId])).toEqual([
+      ['priority', 'agent', alex.agentId],
+      ['status', 'agent', alex.agentId],
+      ['followers', 'agent', alex.agentId],
+    ]);
+    expect(events[1]?.body).toBe('Alex Morgan changed status: Open → Pending');
+  });
+
+  it('an agent handing a ticket to another team (so losing sight of it) still gets the change and its events', async () => {
+    const ticket = takeTicket((t) => t.status !== 'closed' && t.status !== 'new' && t.assigneeId !== null && t.assigneeId !== alex.agentId);
+    const sofia = await agentByEmail(server.location, 'sofia@orbit.demo');
+    expect((await client(alex).push({ name: 'ticket.assign@1', args: { ticketId: ticket.id, assigneeId: sofia.id, base: ticket.assigneeId } })).results).toEqual([{ id: 1, status: 'applied' }]);
+    expect(await ticketOnServer(ticket.id)).toMatchObject({ assigneeId: sofia.id, teamId: sofia.teamIds[0] });
+    const events = (await threadOnServer(ticket.id)).filter((m) => m.event?.type === 'change');
+    expect(events.map((m) => m.event?.type === 'change' && m.event.field)).toEqual(['assigneeId', 'teamId']);
+    expect(new Set(events.map((m) => m.scope))).toEqual(new Set([`team:${sofia.teamIds[0]}`]));
+  });
+
+  it('a ticket with incidents cannot become an incident; a problem cannot be an incident', async () => {
+    const [problem, incident, other] = [0, 1, 2].map(() => takeTicket((t) => t.status !== 'closed' && t.problemId === null && t.mergedIntoId === null));
+    const a = client(alex);
+    const link = (ticketId: string, problemId: string | null) => ({ name: 'ticket.linkProblem@1', args: { ticketId, problemId } });
+    const { results } = await a.push(link(incident!.id, problem!.id), link(problem!.id, other!.id), link(other!.id, incident!.id));
+    expect(results).toEqual([
+      { id: 1, status: 'applied' },
+      { id: 2, status: 'rejected', error: 'This ticket is a problem with incidents of its own, so it cannot be an incident.' },
+      { id: 3, status: 'rejected', error: expect.stringMatching(/is itself an incident/) },
+    ]);
+    expect((await ticketOnServer(incident!.id)).problemId).toBe(problem!.id);
   });
 });
 

@@ -148,9 +148,9 @@ describe('push: bad input gets a clear 4xx, nothing half-written, and the server
 
   it('422 for an unknown mutator, and nothing of the batch is applied', async () => {
     const clientId = newId();
-    const answer = await push(clientId, [note(1, open.id, 'must not land'), mutation(2, 'ticket.merge@1', { ticketId: open.id })]);
+    const answer = await push(clientId, [note(1, open.id, 'must not land'), mutation(2, 'ticket.teleport@1', { ticketId: open.id })]);
     expectApiError(answer, 422, 'unknown_mutator');
-    expect(answer.body.message).toContain('ticket.merge@1');
+    expect(answer.body.message).toContain('ticket.teleport@1');
     expect((await messagesOf(open.id)).map((m) => m.body)).not.toContain('must not land');
     expect(await lastMutationId(clientId)).toBeUndefined();
     await expectStillServing();

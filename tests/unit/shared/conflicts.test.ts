@@ -11,7 +11,7 @@ const TICKET = ticket({ status: 'open' });
 /** Alex's and Dee's workstations against one shared server state. */
 function world(t: Ticket = TICKET) {
   const w = memoryTx(as(agentAlex), [...workspaceRows, { kind: 'ticket', row: t }]);
-  return { ...w, alex: w.as(as(agentAlex)), dee: w.as(as(agentDee)), notices: () => w.all('message').map((m) => Message.parse(m)) };
+  return { ...w, alex: w.as(as(agentAlex)), dee: w.as(as(agentDee)), notices: () => w.all('message').map((m) => Message.parse(m)).filter((m) => m.event?.type === 'conflict') };
 }
 
 describe('conflict notices (server side)', () => {

@@ -33,6 +33,9 @@ export function memoryTx(ctx: MutationContext, rows: { kind: EntityKind; row: { 
       if (!table(kind).delete(id)) throw new Error(`No ${kind} with id ${id}.`);
       writes.push({ kind, id });
     },
+    async incidentsOf(problemId: string) {
+      return [...table('ticket').values()].filter((t) => (t as Ticket).problemId === problemId).map((t) => structuredClone(t) as Ticket);
+    },
     async threadOf(ticketId: string) {
       return [...table('message').values()].filter((m) => (m as EntityOf<'message'>).ticketId === ticketId).map((m) => structuredClone(m) as EntityOf<'message'>);
     },
