@@ -36,6 +36,7 @@ export class Replica {
       if (!this.outbox.isEmpty()) throw new Error('Refusing to wipe a replica whose outbox still holds changes.');
       for (const kind of entityKinds) this.store.clear(kind);
       this.serverRows.forgetAll();
+      this.db.exec('DELETE FROM _notifications');
       for (const key of ['client_id', 'cursor', 'bootstrap', 'last_mutation_id', 'last_synced_at', 'scopes', 'scope_sync'] as const) this.meta.delete(key);
     });
   }
