@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
 import { useQueuePages } from '../data/queries.ts';
-import { useShortcuts } from '../keyboard/use-shortcuts.ts';
+import { useCommands } from '../commands/use-commands.ts';
 import { useUi } from '../state/ui-store.ts';
 import { TICKET_LIST_ID } from './QueueTabs.tsx';
 import { ticketRowId, TicketRow } from './TicketRow.tsx';
@@ -52,7 +52,11 @@ export function TicketList() {
     if (cursorId && cursorIndex !== -1) openTicket(cursorId);
   };
 
-  useShortcuts({ j: () => moveCursor(1), k: () => moveCursor(-1), Enter: openCursor });
+  useCommands([
+    { id: 'queue.next', title: 'Next ticket in the queue', section: 'Queue', keys: 'j', keywords: ['down', 'move'], run: () => moveCursor(1) },
+    { id: 'queue.previous', title: 'Previous ticket in the queue', section: 'Queue', keys: 'k', keywords: ['up', 'move'], run: () => moveCursor(-1) },
+    { id: 'queue.open', title: 'Open the highlighted ticket', section: 'Queue', keys: 'Enter', run: openCursor },
+  ]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

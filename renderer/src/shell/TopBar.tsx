@@ -1,6 +1,8 @@
 import type { Session } from '../../../shared/ipc/views.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useLogout } from '../data/mutations.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
@@ -15,6 +17,10 @@ export function TopBar({ session }: { session: SignedIn }) {
       </span>
       <span className="spacer" />
       <SyncIndicator />
+      <span className="notification-anchor">
+        <NotificationBell />
+        <NotificationsPanel />
+      </span>
       <span className="agent-name" title={session.agent.email}>
         {session.agent.name}
       </span>
