@@ -76,11 +76,11 @@ function PaletteDialog() {
     <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div role="dialog" aria-modal="true" aria-label="Command palette" className="palette" onKeyDown={onKeyDown}>
         <Cmdk label="Commands" loop>
-          <Cmdk.Input autoFocus value={search} onValueChange={setSearch} placeholder="Type a command, or a ticket number…" aria-label="Command" />
+          <Cmdk.Input autoFocus value={search} onValueChange={setSearch} placeholder="Type a command, or a ticket number…" />
           <Cmdk.List className="palette-list">
             <Cmdk.Empty className="palette-empty">No matching command.</Cmdk.Empty>
             {ticketNumber && (
-              <Cmdk.Group heading="Go to">
+              <Cmdk.Group heading="Ticket by number" forceMount>
                 <Cmdk.Item value={`#${ticketNumber}`} forceMount onSelect={() => void goToTicket(Number(ticketNumber))} className="palette-item">
                   <span>Go to ticket #{ticketNumber}</span>
                 </Cmdk.Item>

@@ -71,4 +71,6 @@ export function installLayoutStubs(): void {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+  Element.prototype.scrollTo ??= function scrollTo() {};
+  Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 }
