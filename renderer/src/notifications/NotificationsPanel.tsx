@@ -1,3 +1,4 @@
+import { notificationTitle, ticketLabel } from '../../../shared/ipc/features/notifications.ts';
 import { useState, type KeyboardEvent } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
@@ -6,7 +7,7 @@ import { useShell } from '../shell/shell-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { browserNotificationsAvailable, browserNotificationsGranted, requestBrowserNotifications } from './browser-notifications.ts';
 import { NOTIFICATIONS_PANEL_ID } from './NotificationBell.tsx';
-import { notificationTitle, ticketLabel } from './notification-text.ts';
+
 import { useMarkRead, useNotifications } from './use-notifications.ts';
 
 /** The list under the bell: newest first; a click opens the ticket and marks it read. */

@@ -1,5 +1,5 @@
-import type { NotificationItem } from '../../../shared/ipc/features/notifications.ts';
-import { notificationTitle, ticketLabel } from './notification-text.ts';
+import { notificationTitle, ticketLabel, type NotificationItem } from '../../../shared/ipc/features/notifications.ts';
+
 
 /**
  * Desktop notifications in the browser host (Electron main shows its own): the Web Notification

@@ -55,3 +55,20 @@ export const notificationEvents = {
   /** Sent by Electron main (never by the engine) when the agent clicks a desktop notification: open this ticket. */
   'notifications.open': z.object({ ticketId: Id }),
 } as const;
+
+/** One line for the list and the desktop notification: who did what. */
+export function notificationTitle(n: Pick<NotificationItem, 'type' | 'actorName'>): string {
+  switch (n.type) {
+    case 'assigned':
+      return 'Assigned to you';
+    case 'mentioned':
+      return `${n.actorName ?? 'An agent'} mentioned you`;
+    case 'customer_replied':
+      return `${n.actorName ?? 'The customer'} replied`;
+  }
+}
+
+/** The ticket it is about: '#42 Export fails'. */
+export function ticketLabel(n: Pick<NotificationItem, 'ticketNumber' | 'ticketSubject'>): string {
+  return `${n.ticketNumber !== null ? `#${n.ticketNumber} ` : ''}${n.ticketSubject}`;
+}
