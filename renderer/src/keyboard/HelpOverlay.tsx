@@ -51,7 +51,7 @@ function HelpDialog() {
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
-        <div className="help-sections">
+        <div className="help-sections" tabIndex={0} role="region" aria-label="Shortcuts by section">
           {matches.length === 0 && <p className="pane-note">No shortcut matches “{filter}”.</p>}
           {bySection(matches).map(([section, list]) => (
             <section key={section} className="help-section" aria-labelledby={`help-${sectionId(section)}`}>
