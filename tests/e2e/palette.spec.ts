@@ -60,3 +60,29 @@ test('the command palette runs commands and opens a ticket by number; ? lists ev
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
+
+test('the panes resize by keyboard, the customer pane collapses, and the layout is remembered', async ({ page, workstation, orbitServer }) => {
+  await signIn(page, workstation, orbitServer.url);
+  const queueWidth = () => page.getByRole('navigation', { name: 'Queue' }).evaluate((el) => Math.round(el.getBoundingClientRect().width));
+  const customerWidth = () => page.getByRole('complementary', { name: 'Customer' }).evaluate((el) => Math.round(el.getBoundingClientRect().width));
+  const before = await queueWidth();
+  const separator = page.getByRole('separator', { name: 'Resize the queue and the conversation' });
+  await separator.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(queueWidth).toBeGreaterThan(before + 20);
+  const wider = await queueWidth();
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('hide the customer pane');
+  await page.keyboard.press('Enter');
+  await expect.poll(customerWidth).toBeLessThan(2);
+
+  await page.reload();
+  await expect(page.getByRole('tablist', { name: 'Queues' })).toBeVisible();
+  await expect.poll(queueWidth).toBe(wider);
+  await expect.poll(customerWidth).toBeLessThan(2);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('hide the customer pane');
+  await page.keyboard.press('Enter');
+  await expect.poll(customerWidth).toBeGreaterThan(150);
+});
