@@ -1,8 +1,9 @@
 import { Command as Cmdk } from 'cmdk';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useDesk } from '../desk/desk-context.tsx';
 import { KeyCaps } from '../keyboard/KeyCaps.tsx';
 import { useShell } from '../shell/shell-store.ts';
+import { useOverlay } from '../shell/use-overlay.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { Command } from './command.ts';
 import { allCommands, useCommandStore } from './command-store.ts';
@@ -26,16 +27,12 @@ function PaletteDialog() {
   const desk = useDesk();
   const [search, setSearch] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const previousFocus = useRef<Element | null>(document.activeElement);
+  const { close, onKeyDown } = useOverlay(setOpen);
 
   const commands = allCommands(sources).filter((c) => c.enabled !== false && c.id !== 'shell.palette');
   const ticketNumber = TICKET_NUMBER.exec(search.trim())?.[1];
 
   /** Closes first (focus back where it was), then runs: a command may open something or move focus itself. */
-  const close = () => {
-    if (previousFocus.current instanceof HTMLElement && previousFocus.current.isConnected) previousFocus.current.focus();
-    setOpen(false);
-  };
   const run = (command: Command) => {
     close();
     command.run();
@@ -55,22 +52,6 @@ function PaletteDialog() {
   };
 
   useEffect(() => setNotice(null), [search]);
-  // Closed some other way (Mod+k again): focus goes back where it was rather than to the page.
-  useEffect(
-    () => () => {
-      const previous = previousFocus.current;
-      if (previous instanceof HTMLElement && previous.isConnected && (document.activeElement === null || document.activeElement === document.body)) previous.focus();
-    },
-    [],
-  );
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close();
-    }
-  };
 
   return (
     <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>

@@ -1,7 +1,8 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { allCommands, useCommandStore } from '../commands/command-store.ts';
 import { bySection } from '../commands/sections.ts';
 import { useShell } from '../shell/shell-store.ts';
+import { useOverlay } from '../shell/use-overlay.ts';
 import { KeyCaps } from './KeyCaps.tsx';
 
 /** `?`: every command with its shortcut, grouped by section, filtered by what the agent types. */
@@ -14,7 +15,7 @@ function HelpDialog() {
   const setOpen = useShell((s) => s.setHelpOpen);
   const sources = useCommandStore((s) => s.sources);
   const [filter, setFilter] = useState('');
-  const previousFocus = useRef<Element | null>(document.activeElement);
+  const { close, onKeyDown } = useOverlay(setOpen);
 
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const matches = allCommands(sources).filter((c) => {
@@ -22,16 +23,6 @@ function HelpDialog() {
     return words.every((w) => text.includes(w));
   });
 
-  const close = () => {
-    if (previousFocus.current instanceof HTMLElement && previousFocus.current.isConnected) previousFocus.current.focus();
-    setOpen(false);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    close();
-  };
 
   return (
     <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>

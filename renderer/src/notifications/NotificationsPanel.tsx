@@ -1,9 +1,10 @@
 import { notificationTitle, ticketLabel } from '../../../shared/ipc/features/notifications.ts';
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
 import { formatAge, formatDateTime } from '../format/time.ts';
 import { useShell } from '../shell/shell-store.ts';
+import { useOverlay } from '../shell/use-overlay.ts';
 import { useUi } from '../state/ui-store.ts';
 import { browserNotificationsAvailable, browserNotificationsGranted, requestBrowserNotifications } from './browser-notifications.ts';
 import { NOTIFICATIONS_PANEL_ID } from './NotificationBell.tsx';
@@ -26,13 +27,8 @@ function Panel() {
   const items = list.data?.items ?? [];
   const unread = list.data?.unread ?? 0;
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    setOpen(false);
-    document.querySelector<HTMLElement>('.notification-bell')?.focus();
-  };
+  // Back to the bell, which opened it (focus was there, or on the page for 'g n').
+  const { onKeyDown } = useOverlay(setOpen, () => document.querySelector('.notification-bell'));
 
   return (
     <div id={NOTIFICATIONS_PANEL_ID} role="dialog" aria-labelledby="notifications-title" className="notifications-panel" onKeyDown={onKeyDown}>
