@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../renderer/src/commands/command.ts';
 import { useCommands } from '../../renderer/src/commands/use-commands.ts';
 import { findCollisions } from '../../renderer/src/keyboard/collisions.ts';
+import { displayKeys, normalizeKeys } from '../../renderer/src/keyboard/keys.ts';
 import { createShortcutDispatcher, SEQUENCE_MS } from '../../renderer/src/keyboard/dispatcher.ts';
 import { useShortcutDispatcher } from '../../renderer/src/keyboard/use-shortcut-dispatcher.ts';
 
@@ -139,5 +140,15 @@ describe('shortcut dispatcher', () => {
     act(() => undefined);
     expect(errors).toHaveBeenCalledWith('Shortcut collision on "r": reply, reply2');
     errors.mockRestore();
+  });
+});
+
+describe('key caps', () => {
+  it('show Mod as Ctrl, or ⌘ on macOS, and a sequence as strokes', () => {
+    expect(displayKeys('Mod+k', false)).toEqual([['Ctrl', 'K']]);
+    expect(displayKeys('Mod+k', true)).toEqual([['⌘', 'K']]);
+    expect(displayKeys('Shift+A Escape', false)).toEqual([['Shift', 'A'], ['Esc']]);
+    expect(displayKeys('g i', false)).toEqual([['g'], ['i']]);
+    expect(normalizeKeys('mod+shift+K')).toBe('Mod+Shift+k');
   });
 });

@@ -4,6 +4,7 @@ import { useLogout } from '../data/mutations.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
 
@@ -17,6 +18,7 @@ export function TopBar({ session }: { session: SignedIn }) {
       </span>
       <span className="spacer" />
       <SyncIndicator />
+      <ThemeToggle />
       <span className="notification-anchor">
         <NotificationBell />
         <NotificationsPanel />
