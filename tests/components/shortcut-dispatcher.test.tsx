@@ -116,6 +116,9 @@ describe('shortcut dispatcher', () => {
     other(new KeyboardEvent('keydown', { key: 'k', metaKey: true }));
     other(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true }));
     expect(runs).toEqual(['palette', 'palette']);
+    // The physical key counts with a modifier: Cmd+K on a Russian layout reads 'л'.
+    mac(new KeyboardEvent('keydown', { key: 'л', code: 'KeyK', metaKey: true }));
+    expect(runs).toEqual(['palette', 'palette', 'palette']);
   });
 
   it('finds collisions: the same keys twice (any spelling), and a key that starts a sequence', () => {

@@ -41,15 +41,23 @@ export function hasModifier(stroke: KeyStroke): boolean {
 }
 
 /** Does this keydown match the stroke? A one-character key carries its own shift ('?', 'A'), so Shift is only checked when the spec names it. */
-export function matchesStroke(stroke: KeyStroke, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, mac: boolean): boolean {
+export function matchesStroke(stroke: KeyStroke, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'> & { code?: string }, mac: boolean): boolean {
   const mod = mac ? e.metaKey : e.ctrlKey;
   const otherMod = mac ? e.ctrlKey : e.metaKey;
   if (mod !== stroke.mod || otherMod || e.altKey !== stroke.alt) return false;
   if (stroke.key.length === 1) {
     if (stroke.shift && !e.shiftKey) return false;
-    return e.key.length === 1 && (stroke.mod || stroke.alt || stroke.shift ? e.key.toLowerCase() === stroke.key.toLowerCase() : e.key === stroke.key);
+    if (!(stroke.mod || stroke.alt || stroke.shift)) return e.key === stroke.key;
+    // With a modifier the key can read otherwise (Alt+1 is '¡' on a Mac, Ctrl+k is 'л' on a Russian layout): the physical key counts too.
+    return e.key.toLowerCase() === stroke.key.toLowerCase() || (e.code !== undefined && e.code === physicalCode(stroke.key));
   }
   return e.shiftKey === stroke.shift && e.key === stroke.key;
+}
+
+function physicalCode(key: string): string | undefined {
+  if (/^[0-9]$/.test(key)) return `Digit${key}`;
+  if (/^[a-z]$/i.test(key)) return `Key${key.toUpperCase()}`;
+  return undefined;
 }
 
 const SYMBOLS_MAC: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥' };
