@@ -59,25 +59,19 @@ export class NotificationDeriver {
   }
 
   #message(me: string, message: EntityOf<'message'>): void {
+    if (message.authorType === 'agent' && message.authorId === me) return;
+    const mentioned = message.mentionIds.includes(me);
+    if (!mentioned && message.authorType !== 'contact') return;
     // Messages are append-only: a row seen before (a merge moving it, a re-send) is no news.
     if (this.#replica.store.get('message', message.id)) return;
-    if (message.authorType === 'agent' && message.authorId === me) return;
-    if (message.mentionIds.includes(me)) {
-      const base = { ticketId: message.ticketId, messageId: message.id, actorId: message.authorId, createdAt: message.createdAt };
+    const base = { ticketId: message.ticketId, messageId: message.id, actorId: message.authorId, createdAt: message.createdAt };
+    if (mentioned) {
       this.#add({ id: `mentioned:${message.id}`, type: 'mentioned', ...base });
       return;
     }
-    if (message.authorType !== 'contact') return;
     const ticket = this.#replica.store.get('ticket', message.ticketId);
     if (!ticket || (ticket.assigneeId !== me && !ticket.followerIds.includes(me))) return;
-    this.#add({
-      id: `customer_replied:${message.id}`,
-      type: 'customer_replied',
-      ticketId: message.ticketId,
-      messageId: message.id,
-      actorId: message.authorId,
-      createdAt: message.createdAt,
-    });
+    this.#add({ id: `customer_replied:${message.id}`, type: 'customer_replied', ...base });
   }
 
   #add(n: NewNotification): void {
