@@ -8,6 +8,7 @@ import { useShell } from '../../renderer/src/shell/shell-store.ts';
 import { currentTheme } from '../../renderer/src/shell/theme.ts';
 import { useUi } from '../../renderer/src/state/ui-store.ts';
 import type { NotificationItem } from '../../shared/ipc/features/notifications.ts';
+import { contact, customerMessage, ticket } from '../unit/shared/fixtures.ts';
 import { fakeDesk, installLayoutStubs, signedIn, type Answers } from './support/fake-desk.tsx';
 
 const TICKET_ID = '0195f0a0-0000-7000-8000-0000000000f1';
@@ -34,6 +35,19 @@ describe('the workspace shell', () => {
     await waitFor(() => expect(registered().length).toBeGreaterThan(10));
     const withKeys = registered().filter((c) => c.keys);
     expect(withKeys.map((c) => c.id)).toEqual(expect.arrayContaining(['queue.next', 'queue.previous', 'queue.open', 'ticket.reply', 'ticket.note', 'shell.palette', 'shell.help']));
+    expect(findCollisions(registered())).toEqual([]);
+  });
+
+  it('still has unique keys with a ticket open (the ticket view registers its own commands)', async () => {
+    const open = ticket({ id: TICKET_ID, status: 'open' });
+    useUi.setState({ openTicketId: TICKET_ID });
+    renderWorkspace({
+      'ticket.get': () => ({ ticket: open, messages: [{ ...customerMessage({ ticketId: TICKET_ID }), authorName: contact.name, pendingSync: false }], requester: contact, assignee: null, team: null, pendingSync: false }),
+      'customer.pane': () => null,
+      'presence.set': () => ({ ticketId: TICKET_ID, agents: [] }),
+    });
+    await screen.findByRole('heading', { level: 1, name: open.subject });
+    await waitFor(() => expect(registered().find((c) => c.id === 'ticket.reply')?.enabled).toBe(true));
     expect(findCollisions(registered())).toEqual([]);
   });
 
