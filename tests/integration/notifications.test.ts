@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL } from '../../server/demo/credentials.ts';
 import type { DeskApi } from '../../shared/ipc/index.ts';
 import type { NotificationsChanged } from '../../shared/ipc/features/notifications.ts';
+import { newId } from '../../shared/ids.ts';
+import { serverWrite } from '../support/server-write.ts';
 import { startTestServer } from '../support/server.ts';
 import { idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
@@ -20,7 +22,7 @@ async function settled(desk: DeskApi): Promise<void> {
 }
 
 describe('notifications over a real server', () => {
-  it('none from the initial sync; "assigned to you" when a colleague assigns; none for taking a ticket yourself', async () => {
+  it('none from the initial sync; assigned by a colleague, not by yourself; customer replied; mentioned', async () => {
     const server = await startTestServer({ demo: { scale: 0.1, seed: 7 } });
     cleanup.push(() => server.close());
     const alex = await workstation(server.url, DEMO_AGENT_EMAIL);
@@ -50,7 +52,27 @@ describe('notifications over a real server', () => {
     expect((await alex.desk.invoke('ticket.get', { id: second.id }))?.ticket.assigneeId).toBe(alex.agentId);
     expect((await alex.desk.invoke('notifications.list', {})).items.map((n) => n.ticketId)).toEqual([first.id]);
 
-    // Reading it.
+    // The customer writes on Alex's ticket (inbound email, written by the server), and Priya mentions Alex in a note.
+    const customerId = newId();
+    const noteId = newId();
+    const now = new Date().toISOString();
+    const requester = (await alex.desk.invoke('ticket.get', { id: second.id }))?.ticket.requesterId ?? '';
+    await serverWrite(server.location, async (tx) => {
+      await tx.put('message', { id: customerId, ticketId: second.id, kind: 'reply', authorType: 'contact', authorId: requester, body: 'Still broken.', event: null, bodyHtml: null, attachments: [], mentionIds: [], createdAt: now });
+      await tx.put('message', { id: noteId, ticketId: first.id, kind: 'note', authorType: 'agent', authorId: priya.agentId, body: '@Alex have a look', event: null, bodyHtml: null, attachments: [], mentionIds: [alex.agentId], createdAt: now });
+    });
+    await settled(alex.desk);
+    const listed = (await alex.desk.invoke('notifications.list', {})).items;
+    expect(listed.map((n) => [n.type, n.messageId]).sort()).toEqual(
+      [
+        ['assigned', null],
+        ['customer_replied', customerId],
+        ['mentioned', noteId],
+      ].sort(),
+    );
+    expect(listed.find((n) => n.type === 'mentioned')?.actorName).toBe((await alex.desk.invoke('directory.agents')).find((a) => a.id === priya.agentId)?.name);
+
+    // Reading them.
     expect(await alex.desk.invoke('notifications.markRead', { all: true })).toEqual({ unread: 0 });
   });
 });
