@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.ts';
+import type { StoreLocation } from '../../server/store/dialect.ts';
+import { serverWrite } from '../support/server-write.ts';
+import { agentByEmail, ticketsOf } from '../unit/server/api.ts';
 import { expect, test, tickets } from './fixtures.ts';
 
 /**
@@ -10,8 +13,9 @@ import { expect, test, tickets } from './fixtures.ts';
  */
 interface Screen {
   name: string;
-  show(page: Page): Promise<void>;
+  show(page: Page, server: OrbitServer): Promise<void>;
 }
+type OrbitServer = { location: StoreLocation };
 
 const closeOverlays = (page: Page) => page.keyboard.press('Escape');
 
@@ -21,7 +25,24 @@ const screens: Screen[] = [
   { name: 'command palette', show: async (page) => void (await page.keyboard.press('Control+k'), await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible()) },
   { name: 'help overlay', show: async (page) => void (await closeOverlays(page), await page.keyboard.press('?'), await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()) },
   { name: 'notifications panel', show: async (page) => void (await closeOverlays(page), await page.getByRole('button', { name: /^Notifications/ }).click(), await expect(page.getByRole('dialog', { name: 'Notifications' })).toBeVisible()) },
+  { name: 'notifications panel with an unread one', show: showUnreadNotification },
 ];
+
+/** A colleague (the server, as an admin) assigns the agent a ticket; Sync now brings it. */
+async function showUnreadNotification(page: Page, server: OrbitServer): Promise<void> {
+  await closeOverlays(page);
+  const me = await agentByEmail(server.location, DEMO_AGENT_EMAIL);
+  const [other] = await ticketsOf(server.location, (t) => t.assigneeId !== me.id && t.teamId !== null && me.teamIds.includes(t.teamId) && t.status !== 'closed');
+  await serverWrite(server.location, async (tx) => {
+    const t = await tx.get('ticket', other!.id);
+    await tx.put('ticket', { ...t!, assigneeId: me.id, updatedAt: new Date().toISOString() });
+  });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('sync now');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^Notifications, 1 unread/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /Assigned to you/ })).toBeVisible();
+}
 
 async function signInAndOpenTicket(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(DEMO_AGENT_EMAIL);
@@ -53,12 +74,12 @@ async function scan(page: Page): Promise<string[]> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe: every screen in the ${colorScheme} theme`, async ({ page, workstation }) => {
+  test(`axe: every screen in the ${colorScheme} theme`, async ({ page, workstation, orbitServer }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto(workstation.url);
     const found: string[] = [];
     for (const screen of screens) {
-      await screen.show(page);
+      await screen.show(page, orbitServer);
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
       for (const v of await scan(page)) found.push(`[${screen.name}] ${v}`);
     }
