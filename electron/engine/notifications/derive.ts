@@ -37,6 +37,7 @@ export class NotificationDeriver {
   }
 
   observe(kind: EntityKind, row: EntityOf<EntityKind>, seq: number): void {
+    if (kind !== 'ticket' && kind !== 'message') return;
     const me = this.#replica.meta.get('agent_id');
     if (!me) return;
     if (kind === 'ticket') this.#ticket(me, row as EntityOf<'ticket'>, seq);
