@@ -43,7 +43,7 @@ export function Workspace({ session }: { session: SignedIn }) {
             <QueueTabs />
             <TicketList />
             <p className="shortcut-hint">
-              <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>?</kbd> all shortcuts · <KeyCaps keys="Mod+k" /> commands
+              <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>?</kbd> keys · <KeyCaps keys="Mod+k" /> commands
             </p>
           </nav>
         }
