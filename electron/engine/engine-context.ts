@@ -1,5 +1,6 @@
 import type { CrashPoints } from './crash-points.ts';
 import type { EngineEvents } from './events.ts';
+import type { NotificationDeriver } from './notifications/derive.ts';
 import type { PresenceBoard } from './presence/presence-board.ts';
 import type { Replica } from './replica/replica.ts';
 import type { StatementCache } from './replica/statement-cache.ts';
@@ -17,4 +18,5 @@ export interface EngineContext {
   events: EngineEvents;
   presence: PresenceBoard;
   crashPoints: CrashPoints;
+  notifications: NotificationDeriver;
 }

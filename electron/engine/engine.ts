@@ -6,6 +6,7 @@ import { EngineEvents, type EngineListener } from './events.ts';
 import { createHandlers } from './handlers/index.ts';
 import type { Handlers } from './handlers/types.ts';
 import { log } from './log.ts';
+import { NotificationDeriver } from './notifications/derive.ts';
 import { PresenceBoard } from './presence/presence-board.ts';
 import { fallbackNames } from './queries/fallback-names.ts';
 import { Replica } from './replica/replica.ts';
@@ -70,13 +71,19 @@ export class Engine implements DeskTransport {
         nameOf: (agentId) => replica.store.get('agent', agentId)?.name ?? fallbackNames.agent,
         emit: (p) => events.emit('presence', p),
       });
+      const notifications = new NotificationDeriver(replica);
+      notifications.attach();
       const sync = new SyncLoop({
         replica,
         status,
         presence,
         pollIntervalMs: opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
         crashPoints,
-        onChanged: (kinds) => events.emit('changed', { kinds }),
+        onChanged: (kinds) => {
+          events.emit('changed', { kinds });
+          const added = notifications.takeAdded();
+          if (added.length > 0) events.emit('notifications.changed', { unread: notifications.store.unread(), added });
+        },
         onSessionEnded: (message) => {
           session
             .signOut()
@@ -84,7 +91,7 @@ export class Engine implements DeskTransport {
             .finally(() => status.update({ phase: 'signed_out', error: message, online: false, progress: null }));
         },
       });
-      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events, presence, crashPoints });
+      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events, presence, crashPoints, notifications });
       crashPoints.onCrash(() => engine.#crash());
       if (signedIn) sync.start(signedIn);
       return engine;

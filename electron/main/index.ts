@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { startEngineWorker } from '../engine/worker-client.ts';
 import { appFiles } from './app-files.ts';
@@ -9,6 +9,7 @@ import { installCspHeader } from './content-security-policy.ts';
 import { attachIpcRouter, forwardEngineEvents } from './ipc-router.ts';
 import { consoleLog as log, describeError } from './log.ts';
 import { focusWindow, openMainWindow } from './main-window.ts';
+import { showNativeNotifications } from './native-notifications.ts';
 import { guardWebContents } from './navigation-guard.ts';
 import { restrictPermissions } from './permissions.ts';
 import { closeBeforeQuit } from './quit-guard.ts';
@@ -37,6 +38,7 @@ async function onReady(): Promise<void> {
   closeBeforeQuit(app, () => engine.close(), log);
   attachIpcRouter(ipcMain, { engine, isTrustedSender: renderer.isRendererUrl, log });
   forwardEngineEvents(engine, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  showNativeNotifications({ engine, Notification, window: () => BrowserWindow.getAllWindows()[0], focusWindow: (w) => focusWindow(w as BrowserWindow | undefined) });
   watchConnectivity({ powerMonitor, isOnline: () => net.isOnline(), onReturn: () => void engine.invoke('sync.now', undefined) });
 
   openWindow();

@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import { connectDesk } from './desk/connect-desk.ts';
 import { DeskProvider } from './desk/desk-context.tsx';
 import { createQueryClient } from './data/query-client.ts';
+import { installTheme } from './shell/theme.ts';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -14,6 +15,7 @@ import './styles/customer.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+installTheme();
 
 createRoot(root).render(
   <StrictMode>

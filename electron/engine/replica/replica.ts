@@ -40,6 +40,7 @@ export class Replica {
       this.serverRows.forgetAll();
       // Drafts belong to the agent who wrote them.
       this.db.exec('DELETE FROM _drafts');
+      this.db.exec('DELETE FROM _notifications');
       for (const key of ['client_id', 'cursor', 'bootstrap', 'last_mutation_id', 'last_synced_at', 'scopes', 'scope_sync'] as const) this.meta.delete(key);
     });
   }

@@ -21,6 +21,9 @@ export function validServerRow<K extends EntityKind>(kind: K, data: unknown): En
   return undefined;
 }
 
+/** See ServerRows.observer. */
+export type ServerChangeObserver = (kind: EntityKind, row: EntityOf<EntityKind>, seq: number) => void;
+
 /** Kinds in the order rows are removed: a thread before its ticket, since messages are found through their tickets. */
 const REMOVAL_ORDER = [...EntityKind.options].reverse();
 
@@ -41,6 +44,11 @@ export class ServerRows {
   /** False only when known empty, so that a bulk load skips two deletes per row; set again by anything that adds to them. */
   #mayRetain = true;
   #mayBeUnconfirmed = true;
+  /**
+   * Sees each row a change-log entry (pull page, realtime delta; never a snapshot or scope download)
+   * is about to write, while the replica still holds the previous server row. Notifications use it.
+   */
+  observer: ServerChangeObserver | null = null;
 
   constructor(db: Db, store: EntityStore) {
     this.#db = db;
@@ -239,6 +247,7 @@ function applyEach(rows: ServerRows, changes: readonly Change[]): Set<EntityKind
       log.warn(`skipped a ${change.kind} change whose row id ${row.id} differs from its entity id ${change.id}`);
       continue;
     }
+    rows.observer?.(change.kind, row, change.seq);
     rows.put(change.kind, row, change.seq);
     kinds.add(change.kind);
   }

@@ -1,7 +1,8 @@
 /** Keys typed into a field belong to the field, never to a shortcut. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.matches('input, textarea, select');
+  // `closest` too: not every DOM implements isContentEditable (jsdom does not).
+  return target.isContentEditable || target.matches('input, textarea, select') || target.closest('[contenteditable]:not([contenteditable="false"])') !== null;
 }
 
 /** Enter on these already does something (press, follow, switch tab). */

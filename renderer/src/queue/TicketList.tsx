@@ -1,10 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { useCommands } from '../commands/use-commands.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
 import { useViewPages } from '../data/queries.ts';
-import { useShortcuts, type ShortcutMap } from '../keyboard/use-shortcuts.ts';
+import { useCommands } from '../commands/use-commands.ts';
 import { useUi } from '../state/ui-store.ts';
 import { pickRange, rangeAnchor } from './selection.ts';
 import { DEFAULT_VIEW_COLUMNS } from '../../../shared/model/index.ts';
@@ -73,14 +72,10 @@ export function TicketList() {
   const pickAll = useSelectAll();
   const clearPicks = () => setSelection([]);
 
-  const shortcuts: ShortcutMap = { j: () => moveCursor(1), k: () => moveCursor(-1), Enter: openCursor, x: pickCursor, '*': () => void pickAll() };
-  if (selectedIds.length) shortcuts.Escape = clearPicks;
-  useShortcuts(shortcuts);
-
   const hasCursor = cursorIndex !== -1;
   useCommands([
-    { id: 'queue.next', title: 'Next ticket', section: 'Queue', keys: 'j', run: () => moveCursor(1) },
-    { id: 'queue.previous', title: 'Previous ticket', section: 'Queue', keys: 'k', run: () => moveCursor(-1) },
+    { id: 'queue.next', title: 'Next ticket in the queue', section: 'Queue', keys: 'j', keywords: ['down', 'move'], run: () => moveCursor(1) },
+    { id: 'queue.previous', title: 'Previous ticket in the queue', section: 'Queue', keys: 'k', keywords: ['up', 'move'], run: () => moveCursor(-1) },
     { id: 'queue.open', title: 'Open the highlighted ticket', section: 'Queue', keys: 'Enter', enabled: hasCursor, run: openCursor },
     { id: 'queue.pick', title: 'Select or unselect the highlighted ticket', section: 'Queue', keys: 'x', keywords: ['bulk', 'check'], enabled: hasCursor, run: pickCursor },
     { id: 'queue.pickAll', title: 'Select all tickets in this view', section: 'Queue', keys: '*', keywords: ['bulk', 'all'], run: () => void pickAll() },

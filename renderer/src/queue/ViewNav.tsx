@@ -1,8 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { ViewListItem } from '../../../shared/ipc/features/queues.ts';
-import { QueueView } from '../../../shared/ipc/views.ts';
 import { useUi } from '../state/ui-store.ts';
-import { useCurrentView } from './use-current-view.ts';
+import { useChooseView, useCurrentView } from './use-current-view.ts';
 
 export const TICKET_LIST_ID = 'ticket-list';
 const tabId = (id: string) => `queue-tab-${id}`;
@@ -11,7 +9,6 @@ const tabId = (id: string) => `queue-tab-${id}`;
 export function ViewNav() {
   const { item: current, views } = useCurrentView();
   const setView = useUi((s) => s.setView);
-  const showSavedView = useUi((s) => s.showSavedView);
   const currentId = current?.id ?? null;
   const savedViewId = useUi((s) => s.savedViewId);
 
@@ -23,11 +20,7 @@ export function ViewNav() {
     if (savedViewId && listed.current.has(savedViewId) && !views.some((v) => v.id === savedViewId)) setView('mine');
   }, [savedViewId, views, setView]);
 
-  const choose = (v: ViewListItem) => {
-    const builtin = QueueView.safeParse(v.id);
-    if (v.builtin && builtin.success) setView(builtin.data);
-    else showSavedView(v.id);
-  };
+  const choose = useChooseView();
 
   // Arrow keys move between views, as in every tablist.
   const onKeyDown = (e: KeyboardEvent) => {

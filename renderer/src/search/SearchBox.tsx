@@ -4,7 +4,6 @@ import { SEARCH_HELP } from '../../../shared/rules/search-query.ts';
 import { useCommands } from '../commands/use-commands.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { ticketNumberLabel } from '../format/labels.ts';
-import { useShortcuts } from '../keyboard/use-shortcuts.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Marked, unmarked } from './Marked.tsx';
 import { SearchReader, type ReaderItem } from './SearchReader.tsx';
@@ -51,7 +50,6 @@ export function SearchBox() {
   };
   useCommands([{ id: 'search.focus', title: 'Search tickets, customers and articles', section: 'Go to', keys: '/', keywords: ['find'], run: focus }]);
   // Until the command dispatcher binds commands' keys, `/` is bound here as well (focusing twice is harmless).
-  useShortcuts({ '/': focus });
 
   const close = () => {
     setOpen(false);

@@ -1,9 +1,12 @@
 import type { Session } from '../../../shared/ipc/views.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useLogout } from '../data/mutations.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 import { NewTicketDialog } from '../ticket-actions/NewTicketDialog.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
 
@@ -19,6 +22,11 @@ export function TopBar({ session }: { session: SignedIn }) {
       <span className="spacer" />
       <NewTicketDialog />
       <SyncIndicator />
+      <ThemeToggle />
+      <span className="notification-anchor">
+        <NotificationBell />
+        <NotificationsPanel />
+      </span>
       <span className="agent-name" title={session.agent.email}>
         {session.agent.name}
       </span>

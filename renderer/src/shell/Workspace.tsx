@@ -1,7 +1,12 @@
 import type { Session } from '../../../shared/ipc/views.ts';
+import { CommandPalette } from '../commands/CommandPalette.tsx';
+import { useCommands } from '../commands/use-commands.ts';
 import { MacroManager } from '../composer/MacroManager.tsx';
 import { CustomerPane } from '../customer/CustomerPane.tsx';
-import { useShortcuts } from '../keyboard/use-shortcuts.ts';
+import { HelpOverlay } from '../keyboard/HelpOverlay.tsx';
+import { KeyCaps } from '../keyboard/KeyCaps.tsx';
+import { useShortcutDispatcher } from '../keyboard/use-shortcut-dispatcher.ts';
+import { useNotificationEvents } from '../notifications/use-notifications.ts';
 import { BulkBar } from '../queue/BulkBar.tsx';
 import { QueueHeader } from '../queue/QueueHeader.tsx';
 import { ViewEditor } from '../queue/ViewEditor.tsx';
@@ -14,49 +19,64 @@ import { SyncIssuesPanel } from '../sync/SyncIssuesPanel.tsx';
 import { useReconnectSync } from '../sync/use-reconnect-sync.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
 import { MergeDialog } from '../ticket-actions/MergeDialog.tsx';
+import { PANE_IDS, Panes } from './Panes.tsx';
 import { TopBar } from './TopBar.tsx';
+import { useShellCommands } from './use-shell-commands.ts';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
 
-/** The three panes: queue, ticket, customer. */
+/** The three panes (queue, ticket, customer), the top bar, and the shell's overlays and shortcuts. */
 export function Workspace({ session }: { session: SignedIn }) {
   const openTicketId = useUi((s) => s.openTicketId);
   const focusComposer = useUi((s) => s.focusComposer);
   useReconnectSync();
+  useShortcutDispatcher();
+  useNotificationEvents();
+  useShellCommands();
 
-  useShortcuts({
-    r: () => openTicketId && focusComposer('reply'),
-    n: () => openTicketId && focusComposer('note'),
-  });
+  useCommands([
+    { id: 'ticket.reply', title: 'Reply to the customer', section: 'Ticket', keys: 'r', keywords: ['answer', 'respond', 'composer'], enabled: !!openTicketId, run: () => focusComposer('reply') },
+    { id: 'ticket.note', title: 'Add an internal note', section: 'Ticket', keys: 'n', keywords: ['comment', 'private', 'composer'], enabled: !!openTicketId, run: () => focusComposer('note') },
+  ]);
 
   return (
     <div className="workspace">
       <TopBar session={session} />
       <InitialSyncProgress />
-      <div className="panes">
-        <nav className="queue-pane" aria-label="Queue">
-          <ViewNav />
-          <QueueHeader />
-          <TicketList />
-          <BulkBar />
-          <p className="shortcut-hint">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>r</kbd> reply · <kbd>n</kbd> note
-          </p>
-        </nav>
-        <main className="ticket-pane">
-          {openTicketId ? (
-            <TicketView ticketId={openTicketId} meId={session.agent.id} />
-          ) : (
-            <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>
-          )}
-        </main>
-        <CustomerPane ticketId={openTicketId} />
-      </div>
+      <Panes
+        queue={
+          <nav id={PANE_IDS.queue} className="queue-pane" aria-label="Queue">
+            <ViewNav />
+            <QueueHeader />
+            <TicketList />
+            <BulkBar />
+            <p className="shortcut-hint">
+              <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>?</kbd> keys · <KeyCaps keys="Mod+k" /> commands
+            </p>
+          </nav>
+        }
+        ticket={
+          <main id={PANE_IDS.ticket} className="ticket-pane">
+            {openTicketId ? (
+              <TicketView ticketId={openTicketId} meId={session.agent.id} />
+            ) : (
+              <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>
+            )}
+          </main>
+        }
+        customer={
+          <div id={PANE_IDS.customer} className="customer-pane-wrap">
+            <CustomerPane ticketId={openTicketId} />
+          </div>
+        }
+      />
       <SyncIssuesPanel />
       <MacroManager />
       <SlaPolicyEditorHost role={session.agent.role} />
       <ViewEditor />
       <MergeDialog />
+      <CommandPalette />
+      <HelpOverlay />
     </div>
   );
 }

@@ -18,7 +18,6 @@ import { Toolbar } from '../composer/Toolbar.tsx';
 import { useDraft } from '../composer/use-draft.ts';
 import { useReply } from '../data/mutations.ts';
 import { useAgents, useCustomerPane, useSession } from '../data/queries.ts';
-import { useShortcuts } from '../keyboard/use-shortcuts.ts';
 import { useUi, type ComposerMode } from '../state/ui-store.ts';
 import '../composer/composer.css';
 
@@ -52,7 +51,6 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
   const ticketId = ticket.id;
   const mode = useUi((s) => s.composerMode);
   const setMode = useUi((s) => s.setComposerMode);
-  const focusComposer = useUi((s) => s.focusComposer);
   const focusPending = useUi((s) => s.composerFocusPending);
   const composerFocused = useUi((s) => s.composerFocused);
   const reply = useReply();
@@ -231,18 +229,6 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
   };
   actions.current = { send: () => send(), togglePreview, saveDraft };
 
-  // Mod+Shift+P works wherever the focus is (the editor hides while previewing). A shortcut
-  // dispatcher that handled it first marks the event, and this one leaves it alone.
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || !e.shiftKey || !(mac ? e.metaKey : e.ctrlKey) || e.key.toLowerCase() !== 'p') return;
-      e.preventDefault();
-      actions.current.togglePreview();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-
   const review = () => {
     baseline.current = newestPublicId(messages);
     setConfirm(null);
@@ -279,10 +265,7 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
     useUi.getState().composerInserted();
   }, [editor, pendingInsert]);
 
-  useShortcuts({ m: () => setPicking(true) });
   useCommands([
-    { id: 'composer.reply', title: 'Reply to the customer', section: 'Composer', keys: 'r', run: () => focusComposer('reply') },
-    { id: 'composer.note', title: 'Write an internal note', section: 'Composer', keys: 'n', keywords: ['mention', 'comment'], run: () => focusComposer('note') },
     { id: 'composer.macro', title: 'Apply a macro…', section: 'Composer', keys: 'm', keywords: ['canned', 'template'], run: () => setPicking(true) },
     { id: 'composer.send', title: mode === 'reply' ? 'Send the reply' : 'Add the note', section: 'Composer', keys: 'Mod+Enter', enabled: !state.empty, run: () => send() },
     { id: 'composer.preview', title: preview ? 'Hide the preview' : 'Preview what the customer gets', section: 'Composer', keys: 'Mod+Shift+P', run: togglePreview },

@@ -92,6 +92,11 @@ vi.mock('electron', async () => {
     },
     session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, webRequest: { onHeadersReceived() {} } } },
     shell: { openExternal: async () => {} },
+    Notification: class {
+      static isSupported = () => false;
+      on() {}
+      show() {}
+    },
   };
 });
 
