@@ -5,6 +5,7 @@ import * as auth from './003-auth.ts';
 import * as messageEvents from './004-message-events.ts';
 import * as scopes from './005-scopes.ts';
 import * as workspace from './006-workspace.ts';
+import * as attachmentNames from './010-attachment-names.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-message-events': messageEvents,
   '005-scopes': scopes,
   '006-workspace': workspace,
+  '010-attachment-names': attachmentNames,
 };

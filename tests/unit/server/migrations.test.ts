@@ -33,7 +33,7 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace'];
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '010-attachment-names'];
     expect(Object.keys(migrations)).toEqual(all);
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
@@ -117,7 +117,7 @@ describe('migrations', () => {
     await sql`INSERT INTO tickets (id, number, subject, status, priority, channel, requester_id, team_id, assignee_id, tags, custom_fields, scope, created_at, updated_at)
       VALUES (${ticket}, 1, 'S', 'open', 'normal', 'email', ${agent}, ${team}, NULL, '[]', '{}', ${`team:${team}`}, ${at}, ${at})`.execute(db);
     await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${agent}, ${ticket}, 'note', 'agent', ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
-    expect(await migrate(db)).toEqual(['006-workspace']);
+    expect(await migrate(db, { to: '006-workspace' })).toEqual(['006-workspace']);
     const stored = await getEntity(db, 'ticket', ticket);
     expect(stored?.entity).toMatchObject({ followerIds: [], mergedIntoId: null });
     expect((await getEntity(db, 'message', agent))?.entity).toMatchObject({ bodyHtml: null, attachments: [], mentionIds: [] });
@@ -134,6 +134,16 @@ describe('migrations', () => {
     };
     await putEntity(db, 'slaPolicy', policy, 'org');
     expect((await getEntity(db, 'slaPolicy', policy.id))?.entity).toEqual(policy);
+  });
+
+  it('010-attachment-names gives stored attachment bytes a file name, empty for those stored before', async () => {
+    await migrate(db, { to: '006-workspace' });
+    const blob = { sha256: 'a'.repeat(64), content_type: 'text/plain', size: 2, bytes: new Uint8Array([104, 105]), uploaded_by: 'x', created_at: 'x' };
+    await db.insertInto('attachment_blobs').values({ ...blob, id: 'old', name: undefined as never }).execute();
+    expect(await migrate(db)).toEqual(['010-attachment-names']);
+    await db.insertInto('attachment_blobs').values({ ...blob, id: 'new', name: 'hi.txt' }).execute();
+    const rows = await db.selectFrom('attachment_blobs').select(['id', 'name', 'bytes']).orderBy('id').execute();
+    expect(rows.map((r) => [r.id, r.name, [...new Uint8Array(r.bytes)]])).toEqual([['new', 'hi.txt', [104, 105]], ['old', '', [104, 105]]]);
   });
 
   it('refuses a database migrated by a newer server', async () => {
