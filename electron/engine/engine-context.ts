@@ -1,3 +1,4 @@
+import type { AttachmentService } from './attachments/attachment-service.ts';
 import type { CrashPoints } from './crash-points.ts';
 import type { EngineEvents } from './events.ts';
 import type { PresenceBoard } from './presence/presence-board.ts';
@@ -17,4 +18,5 @@ export interface EngineContext {
   events: EngineEvents;
   presence: PresenceBoard;
   crashPoints: CrashPoints;
+  attachments: AttachmentService;
 }
