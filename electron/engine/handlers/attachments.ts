@@ -1,4 +1,5 @@
 import type { attachmentProcedures } from '../../../shared/ipc/features/attachments.ts';
+import { fetchRemoteImage } from '../attachments/remote-image.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { Handlers } from './types.ts';
 
@@ -16,5 +17,6 @@ export function attachmentHandlers(ctx: EngineContext): Pick<Handlers, keyof typ
       return { base64: bytes.toString('base64') };
     },
     'attachment.uploads': () => ctx.attachments.uploads(),
+    'attachment.remoteImage': async ({ url }) => ({ dataUrl: await fetchRemoteImage(url) }),
   };
 }

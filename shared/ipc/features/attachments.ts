@@ -34,6 +34,8 @@ export const attachmentProcedures = {
     output: z.object({ base64: z.string() }),
   },
   'attachment.uploads': { input: z.undefined(), output: AttachmentUploads },
+  /** A remote image of a customer email, fetched by the engine on the agent's request, as a data: URL (raster types only). */
+  'attachment.remoteImage': { input: z.object({ url: z.url({ protocol: /^https?$/ }).max(4000) }), output: z.object({ dataUrl: z.string() }) },
 } as const;
 
 export const attachmentEvents = {
