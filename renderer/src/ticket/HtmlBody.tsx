@@ -29,16 +29,21 @@ export function HtmlBody({ html, text, label }: { html: string; text: string; la
   const [height, setHeight] = useState(120);
 
   // A frame without same-origin access cannot be measured from outside, and no script may run in
-  // it to report its size: lay the same sanitized markup out in a hidden, inert twin instead.
+  // it to report its size: lay the same sanitized markup out in a hidden, inert twin instead, in a
+  // shadow root so that the app's styles do not apply (as they do not in the frame).
   useLayoutEffect(() => {
     const frame = frameRef.current;
-    const measure = measureRef.current;
-    if (plain || !frame || !measure) return;
+    const host = measureRef.current;
+    if (plain || !frame || !host) return;
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const fit = () => {
-      measure.style.width = `${Math.max(0, frame.clientWidth - FRAME_MARGIN)}px`;
-      measure.innerHTML = sanitized.html;
-      const next = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(measure.scrollHeight) + FRAME_MARGIN + 4));
-      measure.replaceChildren();
+      const box = document.createElement('div');
+      box.style.display = 'flow-root';
+      box.style.width = `${Math.max(0, frame.clientWidth - FRAME_MARGIN)}px`;
+      box.innerHTML = sanitized.html;
+      root.replaceChildren(box);
+      const next = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(box.getBoundingClientRect().height) + FRAME_MARGIN + 4));
+      root.replaceChildren();
       setHeight(next);
     };
     fit();
