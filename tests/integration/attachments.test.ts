@@ -12,7 +12,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/
 import { putEntity } from '../../server/store/entities.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { readStore } from '../support/store.ts';
-import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
+import { deskOf, idleAndOnline, replicaFiles, untilEvent, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 const dataDir = mkdtempSync(join(tmpdir(), 'orbit-attachments-'));
@@ -35,19 +35,7 @@ async function signIn(desk: DeskApi, serverUrl: string, email: string): Promise<
   return session.agent.id;
 }
 
-function untilUploads(desk: DeskApi, wanted: (u: AttachmentUploads) => boolean): Promise<AttachmentUploads> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const check = (u: AttachmentUploads) => {
-      if (done || !wanted(u)) return;
-      done = true;
-      off();
-      resolve(u);
-    };
-    const off = desk.on('attachment.uploads', check);
-    desk.invoke('attachment.uploads').then(check, reject);
-  });
-}
+const untilUploads = (desk: DeskApi, wanted: (u: AttachmentUploads) => boolean) => untilEvent(desk, 'attachment.uploads', 'attachment.uploads', wanted);
 
 /** What message.add with attachments writes (the composer's part); here straight into the server's store, authored by the uploader. */
 async function messageOnServer(server: TestServer, ticketId: string, authorId: string, attachment: Attachment): Promise<void> {
