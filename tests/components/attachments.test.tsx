@@ -120,4 +120,13 @@ describe('AttachmentList', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('invoice.pdf: Connect to download this file: it is not on this computer yet.');
     expect(downloads).toEqual([]);
   });
+
+  it('lets a message being written drop a file', async () => {
+    const a = attachment();
+    const removed: Attachment[] = [];
+    const { wrapper } = fakeDesk({ 'attachment.uploads': () => ({ pendingIds: [a.id], failed: [] }) });
+    render(<AttachmentList attachments={[a]} onRemove={(x) => removed.push(x)} />, { wrapper });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove invoice.pdf' }));
+    expect(removed).toEqual([a]);
+  });
 });

@@ -28,8 +28,9 @@ function saveFile(base64: string, attachment: Attachment): void {
 /**
  * The files of a message, as chips (name, size). A click opens one: from this computer, or
  * downloaded from the server the first time. Files attached here and not uploaded yet are marked.
+ * With `onRemove` (a message being written) each chip also gets a remove button.
  */
-export function AttachmentList({ attachments }: { attachments: readonly Attachment[] }) {
+export function AttachmentList({ attachments, onRemove }: { attachments: readonly Attachment[]; onRemove?: (a: Attachment) => void }) {
   const desk = useDesk();
   const uploads = useAttachmentUploads();
   const [opening, setOpening] = useState<string | null>(null);
@@ -78,6 +79,11 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
                 </span>
               )}
             </button>
+            {onRemove && (
+              <button type="button" className="attachment-remove" onClick={() => onRemove(a)} aria-label={`Remove ${a.name}`} title={`Remove ${a.name}`}>
+                ×
+              </button>
+            )}
           </li>
         ))}
       </ul>
