@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,5 +119,35 @@ describe('attachments between workstations', () => {
     });
     expect(existsSync(dir)).toBe(false);
     expect(await ws.desk.invoke('attachment.uploads')).toEqual({ pendingIds: [], failed: [] });
+  });
+
+  it('marks a file it can no longer send as failed, and the rest of the sync goes on', async () => {
+    let server = await startTestServer({ demo: { scale: 0.05, seed: 5 } });
+    cleanup.push(() => server.close());
+    const dir = join(dataDir, 'lost');
+    const replica = newReplica();
+    let ws = await workstation(replica, dir);
+    await signIn(ws.desk, server.url, DEMO_AGENT_EMAIL);
+    const [ticket] = (await ws.desk.invoke('queue.page', { view: 'mine', after: null, limit: 1 })).rows;
+    if (!ticket) throw new Error('the demo agent has no ticket');
+    await server.close();
+    const lost = await ws.desk.invoke('attachment.add', { name: 'lost.txt', contentType: 'text/plain', base64: Buffer.from('gone soon').toString('base64') });
+    const kept = await ws.desk.invoke('attachment.add', { name: 'kept.txt', contentType: 'text/plain', base64: Buffer.from('still here').toString('base64') });
+    const { messageId } = await ws.desk.invoke('ticket.reply', { ticketId: ticket.id, kind: 'note', body: 'Files attached while offline.' });
+    // The file goes while the app is closed (a disk clean-up): no sync cycle is reading it.
+    await ws.engine.close();
+    rmSync(join(dir, lost.sha256));
+    ws = await workstation(replica, dir);
+
+    server = await startTestServer({ location: server.location, port: server.port });
+    cleanup.push(() => server.close());
+    const settled = await untilEvent(ws.desk, 'attachment.uploads', 'attachment.uploads', (u) => u.pendingIds.length === 0);
+    expect(settled.failed).toEqual([{ id: lost.id, name: 'lost.txt', error: expect.stringMatching(/no longer on this computer/) }]);
+    await untilStatus(ws.desk, idleAndOnline);
+    const onServer = await readStore(server.location, async (db) => ({
+      blobs: (await db.selectFrom('attachment_blobs').select('id').execute()).map((b) => b.id),
+      note: await db.selectFrom('messages').select('id').where('id', '=', messageId).executeTakeFirst(),
+    }));
+    expect(onServer).toEqual({ blobs: [kept.id], note: { id: messageId } });
   });
 });

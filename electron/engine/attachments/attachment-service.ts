@@ -29,8 +29,9 @@ export class AttachmentService {
     this.#onUploadsChanged = onUploadsChanged;
   }
 
-  uploads(): AttachmentUploads {
-    const all = this.#uploads.all();
+  /** Files not on the server yet; with a session, only those it attached (a replica wiped for another agent keeps others' rows unsent). */
+  uploads(session: Pick<SignedIn, 'serverUrl' | 'agentId'> | null = null): AttachmentUploads {
+    const all = this.#uploads.all().filter((u) => !session || (u.serverUrl === session.serverUrl && u.agentId === session.agentId));
     return {
       pendingIds: all.filter((u) => u.error === null).map((u) => u.id),
       failed: all.filter((u) => u.error !== null).map((u) => ({ id: u.id, name: u.name, error: u.error ?? '' })),
@@ -52,7 +53,7 @@ export class AttachmentService {
     await this.#replica.writer.transaction(() =>
       this.#uploads.add({ ...attachment, serverUrl: session.serverUrl, agentId: session.agentId, createdAt: new Date().toISOString() }),
     );
-    this.#announce();
+    this.#announce(session);
     return attachment;
   }
 
@@ -85,7 +86,7 @@ export class AttachmentService {
         sent++;
       }
     } finally {
-      this.#announce();
+      this.#announce(session);
     }
     return sent;
   }
@@ -113,7 +114,7 @@ export class AttachmentService {
     return bytes;
   }
 
-  #announce(): void {
-    this.#onUploadsChanged(this.uploads());
+  #announce(session: SignedIn): void {
+    this.#onUploadsChanged(this.uploads(session));
   }
 }

@@ -16,7 +16,7 @@ export function attachmentHandlers(ctx: EngineContext): Pick<Handlers, keyof typ
       const bytes = await ctx.attachments.open(ctx.session.current(), id, sha256);
       return { base64: bytes.toString('base64') };
     },
-    'attachment.uploads': () => ctx.attachments.uploads(),
+    'attachment.uploads': () => ctx.attachments.uploads(ctx.session.current()),
     'attachment.remoteImage': async ({ url }) => ({ dataUrl: await fetchRemoteImage(url) }),
   };
 }
