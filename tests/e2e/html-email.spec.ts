@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { HOSTILE_EMAIL_GLOBAL, HOSTILE_EMAIL_TEXT } from '../../server/demo/html-emails.ts';
 import { readStore } from '../support/store.ts';
 import { expect, signIn, test, tickets } from './fixtures.ts';
@@ -44,6 +46,16 @@ test('a hostile customer email shows as sanitized text in a sandboxed frame and 
   expect(new URL(page.url()).origin).toBe(new URL(workstation.url).origin);
   expect(page.frames().map((f) => f.url()).filter((u) => /^https?:/.test(u) && !u.startsWith(workstation.url))).toEqual([]);
   await expect(page.getByText(/remote image.? blocked/)).toBeVisible();
+
+  // The email's frame and controls pass an accessibility scan. axe runs in the page only: a frame
+  // that allows no script cannot host it (AxeBuilder waits for it there forever).
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const serious = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('.html-body') as Element, { iframes: false });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+  expect(serious).toEqual([]);
 
   // The plain text fallback.
   await page.getByRole('button', { name: 'Show plain text' }).click();
