@@ -1,3 +1,4 @@
+import type { AttachmentService } from './attachments/attachment-service.ts';
 import type { CrashPoints } from './crash-points.ts';
 import type { EngineEvents } from './events.ts';
 import type { NotificationDeriver } from './notifications/derive.ts';
@@ -19,4 +20,5 @@ export interface EngineContext {
   presence: PresenceBoard;
   crashPoints: CrashPoints;
   notifications: NotificationDeriver;
+  attachments: AttachmentService;
 }

@@ -1,5 +1,7 @@
+import { dirname, join } from 'node:path';
 import { DeskError } from '../../shared/ipc/contract.ts';
 import { parseInvocation, toDeskResultError, type DeskResult, type DeskTransport } from '../../shared/ipc/envelope.ts';
+import { AttachmentService } from './attachments/attachment-service.ts';
 import { CrashPoints, type EngineFaults } from './crash-points.ts';
 import type { EngineContext } from './engine-context.ts';
 import { EngineEvents, type EngineListener } from './events.ts';
@@ -25,6 +27,8 @@ export interface EngineOptions {
   pollIntervalMs?: number;
   /** Tests only: crashes the engine at named points (see crash-points.ts). */
   faults?: EngineFaults;
+  /** Where attachment files are kept (by sha256); defaults to `attachments` beside the replica file. */
+  attachmentsDir?: string;
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 30_000;
@@ -73,8 +77,12 @@ export class Engine implements DeskTransport {
       });
       const notifications = new NotificationDeriver(replica);
       notifications.attach();
+      const attachments = new AttachmentService(replica, opts.attachmentsDir ?? join(dirname(opts.dbFile), 'attachments'), (state) =>
+        events.emit('attachment.uploads', state),
+      );
       const sync = new SyncLoop({
         replica,
+        beforePush: (s, signal) => attachments.uploadWaiting(s, signal),
         status,
         presence,
         pollIntervalMs: opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
@@ -91,7 +99,7 @@ export class Engine implements DeskTransport {
             .finally(() => status.update({ phase: 'signed_out', error: message, online: false, progress: null }));
         },
       });
-      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events, presence, crashPoints, notifications });
+      const engine = new Engine({ replica, sql: new StatementCache(replica.db), session, sync, status, events, presence, crashPoints, notifications, attachments });
       crashPoints.onCrash(() => engine.#crash());
       if (signedIn) sync.start(signedIn);
       return engine;

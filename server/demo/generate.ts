@@ -1,6 +1,7 @@
 import type { Account, Agent, Article, Channel, Contact, Macro, Message, Plan, Priority, SavedView, SlaPolicy, Team, Ticket, TicketStatus } from '../../shared/model/index.ts';
 import { dueTimes } from '../../shared/rules/sla.ts';
 import { draftArticles } from './articles.ts';
+import { addHtmlEmails } from './html-emails.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES, PERSONAL_DOMAINS, PRODUCTS, REGIONS, slug, TITLES } from './corpus.ts';
 import { demoId } from './ids.ts';
 import { demoMacros } from './macros.ts';
@@ -274,5 +275,6 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     };
   });
 
+  addHtmlEmails({ agents, contacts, tickets, messages });
   return { teams, agents, accounts, contacts, tickets, messages, articles, slaPolicies: [slaPolicy], macros: demoMacros(random, setupAt), views: demoViews(agents, now) };
 }

@@ -7,6 +7,7 @@ import type { Bus } from '../realtime/bus.ts';
 import type { RealtimeHub } from '../realtime/hub.ts';
 import type { Database } from '../store/schema.ts';
 import { installErrorHandling } from './errors.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes, DEFAULT_LOGIN_LIMIT, type LoginLimit } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { realtimeRoutes } from './routes/realtime.ts';
@@ -31,5 +32,6 @@ export async function buildApp({ db, hub, bus, logger = false, loginLimit = DEFA
   authRoutes(app, db, loginLimit);
   syncRoutes(app, db, bus);
   realtimeRoutes(app, db, hub);
+  attachmentRoutes(app, db);
   return app;
 }

@@ -119,6 +119,18 @@ export interface FieldWriterTable {
   written_at: string;
 }
 
+/** The bytes of an attachment (migrations 006, 010); its metadata replicates inside its message. */
+export interface AttachmentBlobTable {
+  id: string;
+  sha256: string;
+  content_type: string;
+  size: number;
+  bytes: Uint8Array;
+  uploaded_by: string;
+  created_at: string;
+  name: string;
+}
+
 export type Database = EntityTables & {
   workspace: WorkspaceTable;
   change_log: ChangeLogTable;
@@ -130,4 +142,5 @@ export type Database = EntityTables & {
   credentials: CredentialTable;
   sessions: SessionTable;
   field_writers: FieldWriterTable;
+  attachment_blobs: AttachmentBlobTable;
 };

@@ -1,21 +1,32 @@
 export { tempFiles as replicaFiles } from '../unit/engine/support.ts';
 import { Engine } from '../../electron/engine/engine.ts';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
-import { createDeskApi, type DeskApi, type DeskTransport, type SyncStatus } from '../../shared/ipc/index.ts';
+import { createDeskApi, type DeskApi, type DeskTransport, type EventName, type EventPayload, type ProcedureInput, type ProcedureName, type SyncStatus } from '../../shared/ipc/index.ts';
+
+/** Resolves with the first value (asked now with `procedure`, or announced later as `event`) that satisfies `wanted`. */
+export function untilEvent<E extends EventName & ProcedureName>(
+  desk: DeskApi,
+  event: E,
+  procedure: ProcedureInput<E> extends undefined ? E : never,
+  wanted: (value: EventPayload<E>) => boolean,
+): Promise<EventPayload<E>> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const check = (value: EventPayload<E>) => {
+      if (done || !wanted(value)) return;
+      done = true;
+      off();
+      resolve(value);
+    };
+    const off = desk.on(event, check);
+    const ask = desk.invoke as (name: E) => Promise<EventPayload<E>>;
+    ask(procedure).then(check, reject);
+  });
+}
 
 /** Resolves with the first sync status (current or announced later) that satisfies `wanted`. */
 export function untilStatus(desk: DeskApi, wanted: (s: SyncStatus) => boolean): Promise<SyncStatus> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const check = (status: SyncStatus) => {
-      if (done || !wanted(status)) return;
-      done = true;
-      off();
-      resolve(status);
-    };
-    const off = desk.on('sync.status', check);
-    desk.invoke('sync.status').then(check, reject);
-  });
+  return untilEvent(desk, 'sync.status', 'sync.status', wanted);
 }
 
 /** Resolves once `probe` answers something other than undefined; re-asks after every `changed` event. */

@@ -8,6 +8,7 @@ import { drafts } from './006-drafts.ts';
 import { search } from './007-search.ts';
 import { queueViews } from './008-queue-views.ts';
 import { notifications } from './009-notifications.ts';
+import { uploads } from './010-uploads.ts';
 
 /** Every replica migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications];
+export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications, uploads];

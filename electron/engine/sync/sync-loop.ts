@@ -29,6 +29,8 @@ export interface SyncLoopOptions {
   /** Pull this often even without pokes; 0 disables the timer. */
   pollIntervalMs: number;
   crashPoints: CrashPoints;
+  /** Runs before each push (attachment files go up before the messages naming them); throwing fails the cycle. */
+  beforePush?(session: SignedIn, signal: AbortSignal): Promise<unknown>;
   onChanged(kinds: EntityKind[]): void;
   /** The server refused the token: the loop has stopped; forget the session. */
   onSessionEnded(message: string): void;
@@ -118,6 +120,7 @@ export class SyncLoop {
     const api = new SyncApi(session.serverUrl, session.token, signal);
     try {
       if (status.get().phase !== 'offline') status.update({ phase: needsBootstrap(replica) ? 'bootstrapping' : 'syncing' });
+      await this.#opts.beforePush?.(session, signal);
       if (!this.#pushBlocked) await this.#push(api, session.clientId);
       for (let resets = 0; ; resets++) {
         if (needsBootstrap(replica)) await bootstrap(replica, api, session.clientId, this.#bootstrapHooks());

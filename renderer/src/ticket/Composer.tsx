@@ -1,4 +1,6 @@
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { AttachButton } from '../attachments/AttachButton.tsx';
+import { AttachmentList } from '../attachments/AttachmentList.tsx';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineMessage } from '../../../shared/ipc/views.ts';
 import type { Agent, Attachment, Contact, Macro, Ticket } from '../../../shared/model/index.ts';
@@ -365,8 +367,8 @@ export function Composer({ ticket, requester, messages, meId, onReplyingChange }
       )}
       <ErrorText error={problem ?? reply.error} />
       <div className="composer-actions">
-        {/* MERGE (attachments helper): mount here <AttachButton onAttached={(a) => setAttachments((list) => [...list, a])} /> and an AttachmentList of `attachments`; send() already passes them. */}
-        {attachments.length > 0 && <span className="composer-hint">{attachments.length} attached</span>}
+        <AttachButton onAttached={(a) => setAttachments((list) => [...list, a])} />
+        <AttachmentList attachments={attachments} onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))} />
         <span className="composer-hint">{sendKeys} to send · Esc to leave</span>
         <button type="button" className="button-primary" disabled={!canSend} onClick={() => send()}>
           Send

@@ -1,7 +1,9 @@
 import type { TimelineMessage } from '../../../shared/ipc/views.ts';
+import { AttachmentList } from '../attachments/AttachmentList.tsx';
 import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
 import { formatDateTime, formatFull } from '../format/time.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
+import { HtmlBody } from './HtmlBody.tsx';
 
 const kindName = { reply: 'Reply', note: 'Internal note', event: 'Event' } as const;
 
@@ -13,7 +15,7 @@ function Stamp({ at }: { at: string }) {
   );
 }
 
-/** One entry of the conversation. Bodies are plain text, never HTML. */
+/** One entry of the conversation. Bodies are plain text; a customer's HTML body only ever shows sanitized in a sandboxed frame (HtmlBody). */
 export function MessageItem({ message, meId }: { message: TimelineMessage; meId: string }) {
   const label = `${kindName[message.kind]} from ${message.authorName}`;
   if (message.event?.type === 'conflict') return <ConflictNotice message={message} event={message.event} meId={meId} stamp={<Stamp at={message.createdAt} />} />;
@@ -34,7 +36,8 @@ export function MessageItem({ message, meId }: { message: TimelineMessage; meId:
         <Stamp at={message.createdAt} />
         {message.pendingSync && <PendingSyncMark />}
       </header>
-      <div className="message-body">{message.body}</div>
+      {message.bodyHtml ? <HtmlBody html={message.bodyHtml} text={message.body} label={label} /> : <div className="message-body">{message.body}</div>}
+      {message.attachments.length > 0 && <AttachmentList attachments={message.attachments} />}
     </article>
   );
 }

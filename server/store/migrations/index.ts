@@ -6,6 +6,7 @@ import * as messageEvents from './004-message-events.ts';
 import * as scopes from './005-scopes.ts';
 import * as workspace from './006-workspace.ts';
 import * as ticketLinks from './007-ticket-links.ts';
+import * as attachmentNames from './008-attachment-names.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005-scopes': scopes,
   '006-workspace': workspace,
   '007-ticket-links': ticketLinks,
+  '008-attachment-names': attachmentNames,
 };

@@ -120,6 +120,23 @@ describe('replica migrations', () => {
     db.close();
   });
 
+  it('010 (uploads) adds the engine-local queue of attachment files to send, keeping a version-9 file\'s rows', () => {
+    const db = new Database(newFile());
+    const at = migrations.findIndex((m) => m.name === 'uploads');
+    migrate(db, migrations.slice(0, at));
+    db.prepare(`INSERT INTO agents (id, name, data) VALUES (?, ?, ?)`).run(agentAlex.id, agentAlex.name, JSON.stringify(agentAlex));
+    migrate(db, migrations.slice(0, at + 1));
+    expect(userVersion(db)).toBe(at + 1);
+    expect(columns(db, '_uploads')).toEqual(['id', 'sha256', 'name', 'content_type', 'size', 'server_url', 'agent_id', 'created_at', 'error']);
+    expect(db.prepare(`SELECT count(*) FROM agents`).pluck().get()).toBe(1);
+    const row = ['u1', 'a'.repeat(64), 'f.txt', 'text/plain', 3, 'http://s', agentAlex.id, 'x'];
+    db.prepare(`INSERT INTO _uploads (id, sha256, name, content_type, size, server_url, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...row);
+    expect(() => db.prepare(`INSERT INTO _uploads (id, sha256, name, content_type, size, server_url, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...row)).toThrow(/UNIQUE/);
+    // STRICT: a size that is not an integer is refused.
+    expect(() => db.prepare(`INSERT INTO _uploads (id, sha256, name, content_type, size, server_url, agent_id, created_at) VALUES ('u2', 's', 'n', 't', 'big', 'u', 'a', 'x')`).run()).toThrow();
+    db.close();
+  });
+
   it('are applied once: reopening a current replica changes nothing', async () => {
     const file = newFile();
     (await openReplica(file)).close();

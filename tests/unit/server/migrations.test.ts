@@ -33,7 +33,7 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links'];
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names'];
     expect(Object.keys(migrations)).toEqual(all);
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
@@ -146,8 +146,18 @@ describe('migrations', () => {
       return rows.rows.some((r) => r.name === 'tickets_problem_id');
     };
     expect(await hasIndex()).toBe(false);
-    expect(await migrate(db)).toEqual(['007-ticket-links']);
+    expect(await migrate(db, { to: '007-ticket-links' })).toEqual(['007-ticket-links']);
     expect(await hasIndex()).toBe(true);
+  });
+
+  it('008-attachment-names gives stored attachment bytes a file name, empty for those stored before', async () => {
+    await migrate(db, { to: '007-ticket-links' });
+    const blob = { sha256: 'a'.repeat(64), content_type: 'text/plain', size: 2, bytes: new Uint8Array([104, 105]), uploaded_by: 'x', created_at: 'x' };
+    await db.insertInto('attachment_blobs').values({ ...blob, id: 'old', name: undefined as never }).execute();
+    expect(await migrate(db)).toEqual(['008-attachment-names']);
+    await db.insertInto('attachment_blobs').values({ ...blob, id: 'new', name: 'hi.txt' }).execute();
+    const rows = await db.selectFrom('attachment_blobs').select(['id', 'name', 'bytes']).orderBy('id').execute();
+    expect(rows.map((r) => [r.id, r.name, [...new Uint8Array(r.bytes)]])).toEqual([['new', 'hi.txt', [104, 105]], ['old', '', [104, 105]]]);
   });
 
   it('refuses a database migrated by a newer server', async () => {
