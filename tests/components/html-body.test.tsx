@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HtmlBody } from '../../renderer/src/ticket/HtmlBody.tsx';
-import { BLOCKED_IMAGE_SRC, FRAME_CSP, frameDocument, sanitizeEmailHtml } from '../../renderer/src/ticket/sanitize-html.ts';
+import { BLOCKED_IMAGE_SRC, FRAME_CSP, frameDocument, sanitizeEmailHtml, sanitizeRichText } from '../../renderer/src/ticket/sanitize-html.ts';
 import { fakeDesk } from './fake-desk.tsx';
 
 /** The sanitized markup parsed back, to assert on elements rather than on strings. */
@@ -110,6 +110,23 @@ describe('sanitizeEmailHtml', () => {
     expect(doc).toContain(`<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`);
     expect(FRAME_CSP).toMatch(/default-src 'none'/);
     expect(FRAME_CSP).not.toMatch(/script-src|https?:/);
+  });
+});
+
+describe('sanitizeRichText (an agent\'s message, shown inline)', () => {
+  it('keeps what the composer writes: marks, lists, code, links and mentions', () => {
+    const html = '<p><strong>Hi</strong> <em>there</em> <code>x</code> <a href="https://orbit.example/a">docs</a> <span class="mention" data-type="mention" data-id="a1" data-label="Lena">@Lena</span></p><ul><li>one</li></ul><pre><code>two</code></pre>';
+    const clean = sanitizeRichText(html);
+    for (const part of ['<strong>Hi</strong>', '<em>there</em>', '<code>x</code>', '<li>one</li>', '<pre><code>two</code></pre>', 'data-id="a1"', 'href="https://orbit.example/a"', 'rel="noopener noreferrer"']) expect(clean).toContain(part);
+  });
+
+  it('drops everything else a hostile client could send: script, handlers, images, styles, frames, forms, javascript: links', () => {
+    const clean = sanitizeRichText(
+      '<p onclick="x()" style="background:url(https://t.example/p)">a<script>alert(1)</script><img src="https://t.example/i" onerror="x()"><iframe src="https://e.example"></iframe><form><input></form><a href="javascript:alert(1)">b</a><svg><script>1</script></svg></p>',
+    );
+    expect(clean).not.toMatch(/script|onclick|onerror|style=|<img|<iframe|<form|<input|<svg|javascript:|t\.example|e\.example/);
+    expect(clean).toContain('a');
+    expect(clean).toContain('>b</a>');
   });
 });
 

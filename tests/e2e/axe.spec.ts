@@ -59,13 +59,12 @@ async function signInAndOpenTicket(page: Page): Promise<void> {
  * line once fixed there; a new finding anywhere fails the test.
  */
 const knownElsewhere: { rule: string; target: string }[] = [
-  // renderer/src/ticket/Conversation.tsx: the scrolling thread cannot be reached by keyboard (needs tabIndex={0} and a label).
-  { rule: 'scrollable-region-focusable', target: '.conversation' },
 ];
 
 /** Serious and critical violations only, each with the selectors of the nodes it was found on. */
 async function scan(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Not into frames: an HTML email's sandboxed frame allows no script, so axe cannot run there (html-email.spec.ts scans it in the page).
+  const results = await new AxeBuilder({ page }).options({ iframes: false }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !knownElsewhere.some((k) => k.rule === v.id && n.target.join(' ') === k.target)) }))

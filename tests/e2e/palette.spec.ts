@@ -9,7 +9,7 @@ test('the command palette runs commands and opens a ticket by number; ? lists ev
   await expect(palette).toBeVisible();
   await expect(palette.getByRole('combobox', { name: 'Commands' })).toBeFocused();
   await expect(palette.getByRole('option', { name: /Next ticket in the queue/ })).toBeVisible();
-  await page.keyboard.type('unassign');
+  await page.keyboard.type('go to unas');
   await expect(palette.getByRole('option').first()).toHaveAccessibleName(/Go to Unassigned/);
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();

@@ -1,9 +1,10 @@
-import DOMPurify from 'dompurify';
 import { useMemo } from 'react';
+import { sanitizeRichText } from '../ticket/sanitize-html.ts';
 
-/** Sanitized like every HTML shown in Orbit, then leftover {{placeholders}} marked so they stand out. */
+/** Sanitized as an agent's message shows in the thread, then leftover {{placeholders}} marked so they stand out. */
 export function previewHtml(html: string): string {
-  const root = DOMPurify.sanitize(html, { RETURN_DOM: true, FORBID_TAGS: ['style', 'form', 'input'], FORBID_ATTR: ['style'] }) as HTMLElement;
+  const root = document.createElement('div');
+  root.innerHTML = sanitizeRichText(html);
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];

@@ -15,7 +15,8 @@ export function Conversation({ ticketId, messages, meId }: { ticketId: string; m
   }, [ticketId, messages.length]);
 
   return (
-    <div ref={ref} role="log" aria-label="Conversation" className="conversation">
+    // Focusable so the thread scrolls from the keyboard too.
+    <div ref={ref} role="log" aria-label="Conversation" className="conversation" tabIndex={0}>
       {messages.length === 0 && <p className="pane-note">No messages yet.</p>}
       {shown.map((m) => (
         <MessageItem key={m.id} message={m} meId={meId} />

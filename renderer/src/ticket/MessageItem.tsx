@@ -4,6 +4,7 @@ import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
 import { formatDateTime, formatFull } from '../format/time.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { HtmlBody } from './HtmlBody.tsx';
+import { sanitizeRichText } from './sanitize-html.ts';
 
 const kindName = { reply: 'Reply', note: 'Internal note', event: 'Event' } as const;
 
@@ -15,7 +16,10 @@ function Stamp({ at }: { at: string }) {
   );
 }
 
-/** One entry of the conversation. Bodies are plain text; a customer's HTML body only ever shows sanitized in a sandboxed frame (HtmlBody). */
+/**
+ * One entry of the conversation: plain text, an agent's rich text reduced to the composer's tags, or
+ * a customer's HTML email, sanitized and shown only in a sandboxed frame (HtmlBody).
+ */
 export function MessageItem({ message, meId }: { message: TimelineMessage; meId: string }) {
   const label = `${kindName[message.kind]} from ${message.authorName}`;
   if (message.event?.type === 'conflict') return <ConflictNotice message={message} event={message.event} meId={meId} stamp={<Stamp at={message.createdAt} />} />;
@@ -36,7 +40,14 @@ export function MessageItem({ message, meId }: { message: TimelineMessage; meId:
         <Stamp at={message.createdAt} />
         {message.pendingSync && <PendingSyncMark />}
       </header>
-      {message.bodyHtml ? <HtmlBody html={message.bodyHtml} text={message.body} label={label} /> : <div className="message-body">{message.body}</div>}
+      {message.bodyHtml === null ? (
+        <div className="message-body">{message.body}</div>
+      ) : fromCustomer ? (
+        <HtmlBody html={message.bodyHtml} text={message.body} label={label} />
+      ) : (
+        // Reduced to the composer's own tags by sanitizeRichText; never the stored HTML as is.
+        <div className="message-body rich-text" dangerouslySetInnerHTML={{ __html: sanitizeRichText(message.bodyHtml) }} />
+      )}
       {message.attachments.length > 0 && <AttachmentList attachments={message.attachments} />}
     </article>
   );

@@ -87,6 +87,23 @@ export function sanitizeEmailHtml(dirty: string, options: SanitizeOptions = {}):
   }
 }
 
+/** What the composer writes (Tiptap's marks and blocks), and nothing else: an agent's rich text shows inline. */
+const RICH_TEXT: Config = {
+  ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 's', 'ul', 'ol', 'li', 'a', 'code', 'pre', 'blockquote', 'mark', 'span'],
+  // data-* stay (inert): a mention carries who it names in them.
+  ALLOWED_ATTR: ['href', 'class'],
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
+};
+
+/**
+ * An agent's rich text (composer HTML, as any client may have sent it) reduced to the composer's
+ * own vocabulary: no images, styles, frames or handlers, so it can show inline in the thread
+ * (a customer's HTML email goes to the sandboxed frame instead).
+ */
+export function sanitizeRichText(dirty: string): string {
+  return instance().sanitize(dirty, RICH_TEXT) as unknown as string;
+}
+
 /** The frame's policy of its own (on top of the renderer's, which a srcdoc document inherits): nothing may load but inline images. */
 export const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'";
 
