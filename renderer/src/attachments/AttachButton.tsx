@@ -82,7 +82,7 @@ export function AttachButton({ onAttached, disabled = false }: { onAttached(a: A
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <button type="button" className="attach-button" onClick={pick} disabled={disabled || progress !== null} title={`Attach files (up to ${LIMIT} each), or drop them here`}>
+      <button type="button" className="attach-button button-quiet" onClick={pick} disabled={disabled || progress !== null} title={`Attach files (up to ${LIMIT} each), or drop them here`}>
         Attach file
       </button>
       <input
