@@ -61,9 +61,9 @@ function messageKey(after: string): [string, string] {
  * merged (an OR would sort every matching row for every page), or none at all when the scopes
  * are every scope in use (an admin's download).
  */
-async function pageTerms(db: VersionedDb, actor: Actor, scopes: readonly string[]): Promise<TicketTerm[]> {
-  if (actor.visibility.all && (await scopesInUse(db as unknown as Kysely<Database>)).every((s) => scopes.includes(s))) return [(eb) => eb.lit(true)];
-  return scopeTerms(scopes);
+async function pageTerms(db: VersionedDb, actor: Actor, scopes: readonly string[]): Promise<{ terms: TicketTerm[]; everything: boolean }> {
+  if (actor.visibility.all && (await scopesInUse(db as unknown as Kysely<Database>)).every((s) => scopes.includes(s))) return { terms: [(eb) => eb.lit(true)], everything: true };
+  return { terms: scopeTerms(scopes), everything: false };
 }
 
 type Row = Record<string, unknown>;
@@ -95,22 +95,27 @@ export async function snapshotPage(db: Kysely<Database>, actor: Actor, body: unk
   let keyOf: (row: Row) => string;
   if (kind === 'message') {
     const key = after === null ? null : messageKey(after);
-    const branches = (await pageTerms(vdb, actor, scopes)).map((term) =>
+    const { terms, everything } = await pageTerms(vdb, actor, scopes);
+    // The same order either way (the join makes them equal), walked along the index that has it:
+    // a scope's tickets (team_id, id) then their threads, or, for everything, the messages' own
+    // (ticket_id, id) — by t.id there, SQLite sorts every message of the store for each page.
+    const ticketKey = everything ? 'm.ticket_id' : 't.id';
+    const branches = terms.map((term) =>
       vdb
         .selectFrom('tickets as t')
         .innerJoin('messages as m', 'm.ticket_id', 't.id')
         .selectAll('m')
         .where((eb) =>
-          eb.and([term(eb), ...inPart(eb), ...(key ? [eb('t.id', '>=', key[0]), eb.or([eb('t.id', '>', key[0]), eb('m.id', '>', key[1])])] : [])]),
+          eb.and([term(eb), ...inPart(eb), ...(key ? [eb(ticketKey, '>=', key[0]), eb.or([eb(ticketKey, '>', key[0]), eb('m.id', '>', key[1])])] : [])]),
         )
-        .orderBy('t.id')
+        .orderBy(ticketKey)
         .orderBy('m.id')
         .limit(limit),
     );
     page = await mergePages(vdb, branches, ['ticket_id', 'id'], limit);
     keyOf = (row) => `${row.ticket_id as string}/${row.id as string}`;
   } else if (kind === 'ticket') {
-    const branches = (await pageTerms(vdb, actor, scopes)).map((term) =>
+    const branches = (await pageTerms(vdb, actor, scopes)).terms.map((term) =>
       vdb
         .selectFrom('tickets as t')
         .selectAll('t')

@@ -6,7 +6,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../se
 import { canSee, scopeOf, teamScope, visibilityOf } from '../../../server/sync/scopes.ts';
 import { agentScopes, Scope, scopesOfRow } from '../../../shared/sync/scopes.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { agentByEmail, connectRealtime, mutation, note, post, signIn, ticketsOf } from './api.ts';
+import { agentByEmail, connectRealtime, mutation, note, post, readStore, signIn, ticketsOf } from './api.ts';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 
@@ -86,6 +86,11 @@ describe('scope filtering over the API', () => {
     // Admins see everything, including tickets no team has picked up yet.
     const admin = await signIn(server.url, DEMO_ADMIN_EMAIL);
     expect((await snapshotAll(admin, 'ticket')).length).toBe(all.length);
+    // Their messages come over many pages along the messages' own index, each exactly once.
+    const everyMessage = await readStore(server.location, (db) => db.selectFrom('messages').select('id').execute());
+    const adminMessages = await snapshotAll(admin, 'message');
+    expect(adminMessages.length).toBeGreaterThan(500);
+    expect(adminMessages.map((m) => m.id).sort()).toEqual(everyMessage.map((m) => m.id).sort());
   });
 
   it('pull skips changes of other teams but moves the cursor past them; a lead of the team gets them', async () => {
