@@ -6,7 +6,7 @@ import { formatFileSize } from '../../renderer/src/attachments/file-size.ts';
 import { allCommands, useCommandStore } from '../../renderer/src/commands/command-store.ts';
 import { DeskError } from '../../shared/ipc/contract.ts';
 import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../shared/model/index.ts';
-import { fakeDesk } from './fake-desk.tsx';
+import { fakeDesk } from './support/fake-desk.tsx';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { HtmlBody } from '../../renderer/src/ticket/HtmlBody.tsx';
 import { BLOCKED_IMAGE_SRC, FRAME_CSP, frameDocument, sanitizeEmailHtml, sanitizeRichText } from '../../renderer/src/ticket/sanitize-html.ts';
-import { fakeDesk } from './fake-desk.tsx';
+import { fakeDesk } from './support/fake-desk.tsx';
 
 /** The sanitized markup parsed back, to assert on elements rather than on strings. */
 function parsed(dirty: string): HTMLElement {

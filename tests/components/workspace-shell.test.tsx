@@ -94,7 +94,7 @@ describe('the workspace shell', () => {
     expect(within(palette).getByRole('option', { name: 'Go to ticket #42' })).toBeTruthy();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(useUi.getState().openTicketId).toBe(TICKET_ID));
-    expect(calls.filter(([name]) => name === 'palette.ticketByNumber').map(([, input]) => input)).toEqual([{ number: 7 }, { number: 42 }]);
+    expect(calls.filter((c) => c.name === 'palette.ticketByNumber').map((c) => c.input)).toEqual([{ number: 7 }, { number: 42 }]);
     expect(screen.queryByRole('dialog', { name: 'Command palette' })).toBeNull();
   });
 
@@ -147,7 +147,7 @@ describe('the workspace shell', () => {
     const panel = screen.getByRole('dialog', { name: 'Notifications' });
     await user.click(within(panel).getByRole('button', { name: /Dee mentioned you/ }));
     expect(useUi.getState().openTicketId).toBe(TICKET_ID);
-    expect(calls.filter(([n]) => n === 'notifications.markRead').map(([, i]) => i)).toEqual([{ ids: ['n2'] }]);
+    expect(calls.filter((c) => c.name === 'notifications.markRead').map((c) => c.input)).toEqual([{ ids: ['n2'] }]);
     await screen.findByRole('button', { name: 'Notifications, 1 unread' });
 
     // A new one arrives from the engine.

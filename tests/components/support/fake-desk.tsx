@@ -1,3 +1,4 @@
+import { DeskError } from '../../../shared/ipc/contract.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { builtinViews } from '../../../electron/engine/queries/queue.ts';
 import { builtinItem } from '../../../electron/engine/queries/view-list.ts';
@@ -41,15 +42,21 @@ const defaults: Answers = {
  * and lets a test send engine events. Not a mock of the engine's behaviour: only its answers.
  */
 export function fakeDesk(answers: Answers = {}) {
-  const calls: [string, unknown][] = [];
+  const calls: { name: string; input: unknown }[] = [];
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const all = { ...defaults, ...answers };
   const api = createDeskApi({
     invoke: async (name: string, input: unknown): Promise<DeskResult> => {
-      calls.push([name, input]);
+      calls.push({ name, input });
       const answer = all[name];
       if (!answer) return { ok: false, error: { code: 'unavailable', message: `${name} is not answered in this test.` } };
-      return { ok: true, value: await answer(input) };
+      try {
+        return { ok: true, value: await answer(input) };
+      } catch (err) {
+        // An answer may refuse, as the engine does.
+        if (err instanceof DeskError) return { ok: false, error: err.toBody() };
+        throw err;
+      }
     },
     on: (listener) => {
       listeners.add(listener);
