@@ -49,6 +49,14 @@ describe('the workspace shell', () => {
     await screen.findByRole('heading', { level: 1, name: open.subject });
     await waitFor(() => expect(registered().find((c) => c.id === 'ticket.reply')?.enabled).toBe(true));
     expect(findCollisions(registered())).toEqual([]);
+    // s / p / a / t hand the keyboard to the field they name.
+    const user = userEvent.setup();
+    for (const [key, label] of [['s', 'Status'], ['p', 'Priority'], ['a', 'Assignee'], ['t', 'Add tag…']] as const) {
+      (document.activeElement as HTMLElement | null)?.blur();
+      await user.keyboard(key);
+      const field = label === 'Add tag…' ? screen.getByPlaceholderText(label) : screen.getByLabelText(label);
+      expect(document.activeElement).toBe(field);
+    }
   });
 
   it('opens the palette on Ctrl+K, lists commands by section with their keys, fuzzy-filters, and runs one with Enter', async () => {

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { normaliseTag } from '../../../shared/rules/tags.ts';
+import { useCommands } from '../commands/use-commands.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useAddTags, useRemoveTags } from '../data/mutations.ts';
 
@@ -9,6 +10,7 @@ export function TagChips({ ticketId, tags, disabled }: { ticketId: string; tags:
   const [draft, setDraft] = useState('');
   const add = useAddTags();
   const remove = useRemoveTags();
+  useCommands([{ id: 'ticket.tags', title: 'Add tags', section: 'Ticket', keys: 't', keywords: ['label', 'tag'], enabled: !disabled, run: () => document.getElementById(fieldId)?.focus() }]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

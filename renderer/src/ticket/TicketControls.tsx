@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Agent } from '../../../shared/model/agent.ts';
 import { Priority, TicketStatus, type Ticket } from '../../../shared/model/ticket.ts';
 import { statusChangeRefusal } from '../../../shared/rules/status.ts';
+import { useCommands } from '../commands/use-commands.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useAssign, useSetPriority, useSetStatus, useSetTeam } from '../data/mutations.ts';
 import { useAgents, useTeams } from '../data/queries.ts';
@@ -32,6 +33,21 @@ export function TicketControls({ ticket, assignee, meId }: Props) {
   const teams = useTeams();
   const choices = agents.data ?? (assignee ? [assignee] : []);
   const closed = ticket.status === 'closed';
+  // The field takes the keyboard; arrows or a letter then pick the value, as in any select.
+  const focus = (id: string) => () => document.getElementById(id)?.focus();
+  useCommands([
+    { id: 'ticket.status', title: 'Change the status', section: 'Ticket', keys: 's', keywords: ['solve', 'pending', 'open', 'hold'], enabled: !closed, run: focus(statusId) },
+    { id: 'ticket.priority', title: 'Change the priority', section: 'Ticket', keys: 'p', keywords: ['urgent', 'high', 'low'], enabled: !closed, run: focus(priorityId) },
+    { id: 'ticket.assign', title: 'Assign the ticket', section: 'Ticket', keys: 'a', keywords: ['assignee', 'owner', 'agent'], enabled: !closed, run: focus(assigneeId) },
+    {
+      id: 'ticket.assignMe',
+      title: 'Assign the ticket to me',
+      section: 'Ticket',
+      keywords: ['take', 'mine'],
+      enabled: !closed && ticket.assigneeId !== meId,
+      run: () => assign.mutate({ ticketId: ticket.id, assigneeId: meId, base: ticket.assigneeId }),
+    },
+  ]);
 
   return (
     <div className="ticket-controls">
