@@ -8,18 +8,18 @@ import { startTestServer } from '../support/server.ts';
 
 type OrbitServer = Awaited<ReturnType<typeof startTestServer>>;
 
-/** A real server with a small demo workspace per worker, and a fresh workstation (browser host + engine + replica) per test. */
-export const test = base.extend<{ workstation: BrowserHost }, { orbitServer: OrbitServer }>({
-  orbitServer: [
-    // Playwright reads the fixtures a fixture needs from its first parameter, so it must be a pattern, even an empty one.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startTestServer({ demo: { scale: 0.1 } });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+/**
+ * A real server with a small demo workspace and a fresh workstation (browser host + engine + replica),
+ * both per test: journeys change the demo data (merges, bulk assignment), so no test may see another's.
+ */
+export const test = base.extend<{ workstation: BrowserHost; orbitServer: OrbitServer }>({
+  // Playwright reads the fixtures a fixture needs from its first parameter, so it must be a pattern, even an empty one.
+  // eslint-disable-next-line no-empty-pattern
+  orbitServer: async ({}, use) => {
+    const server = await startTestServer({ demo: { scale: 0.1 } });
+    await use(server);
+    await server.close();
+  },
   workstation: async ({ orbitServer }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'orbit-e2e-'));
     const host = await startBrowserHost({ dataDir, serverUrl: orbitServer.url });
