@@ -6,6 +6,7 @@ import type { Agent } from '../../shared/model/index.ts';
 import { startServerProcess, type ServerProcess } from '../server/server-process.ts';
 import { loadAdminReplica } from './admin-replica.ts';
 import { loadStore, type LoadedCounts } from './server-load.ts';
+import { createStore } from './server-store.ts';
 import { planWorkspace, type WorkspacePlan } from './sizes.ts';
 import { largeWorkspace, type LargeWorkspace } from './workspace.ts';
 import type { StoreLocation } from '../../server/store/dialect.ts';
@@ -66,7 +67,11 @@ export class Fixture {
   static async ensure(root: string, scale: number, seed: number, opts: { fresh?: boolean; log?: (message: string) => void } = {}): Promise<Fixture> {
     const dir = join(root, `scale-${scale}-seed-${seed}`);
     const manifestFile = join(dir, 'manifest.json');
-    if (!opts.fresh && existsSync(manifestFile)) return new Fixture(dir, JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest);
+    if (!opts.fresh && existsSync(manifestFile)) {
+      // A store kept by an older version reaches the newest schema first, as the server would migrate it.
+      await createStore({ dbFile: join(dir, 'server.sqlite') });
+      return new Fixture(dir, JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest);
+    }
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const log = opts.log ?? (() => {});
