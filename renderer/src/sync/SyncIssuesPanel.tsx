@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModal } from '../common/use-modal.ts';
 import { useSyncIssues } from '../data/queries.ts';
 import { useUi } from '../state/ui-store.ts';
 import { SyncIssueItem } from './SyncIssueItem.tsx';
@@ -8,18 +8,11 @@ export function SyncIssuesPanel() {
   const open = useUi((s) => s.syncIssuesOpen);
   const setOpen = useUi((s) => s.setSyncIssuesOpen);
   const issues = useSyncIssues(open);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModal(open);
 
   return (
     // The native dialog traps focus and closes on Escape ('close' keeps the store in step).
-    <dialog ref={dialog} aria-labelledby="sync-issues-title" className="sync-issues" onClose={() => setOpen(false)}>
+    <dialog ref={dialog} aria-labelledby="sync-issues-title" className="modal sync-issues" onClose={() => setOpen(false)}>
       <header className="sync-issues-head">
         <h2 id="sync-issues-title">Sync issues</h2>
         <button type="button" className="button-quiet" onClick={() => setOpen(false)}>

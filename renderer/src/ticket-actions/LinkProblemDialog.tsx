@@ -5,13 +5,13 @@ import { ErrorText } from '../common/ErrorText.tsx';
 import { ticketNumberLabel } from '../format/labels.ts';
 import { useLinkProblem } from './data.ts';
 import { TicketPicker } from './TicketPicker.tsx';
-import { useModal } from './use-modal.ts';
+import { useModal } from '../common/use-modal.ts';
 
 /** Links the ticket as an incident of a problem ticket found by number or subject, or unlinks it. */
 export function LinkProblemDialog({ ticket, open, onClose }: { ticket: Ticket; open: boolean; onClose(): void }) {
   const ref = useModal(open);
   return (
-    <dialog ref={ref} aria-labelledby="link-problem-title" className="action-dialog" onClose={onClose}>
+    <dialog ref={ref} aria-labelledby="link-problem-title" className="modal action-dialog" onClose={onClose}>
       {open && <LinkProblemForm ticket={ticket} onDone={onClose} />}
     </dialog>
   );

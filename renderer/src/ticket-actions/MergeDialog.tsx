@@ -9,7 +9,7 @@ import { statusLabel, ticketNumberLabel } from '../format/labels.ts';
 import { useUi } from '../state/ui-store.ts';
 import { useMerge } from './data.ts';
 import { TicketPicker } from './TicketPicker.tsx';
-import { useModal } from './use-modal.ts';
+import { useModal } from '../common/use-modal.ts';
 import './ticket-actions.css';
 
 interface Candidate {
@@ -32,7 +32,7 @@ export function MergeDialog() {
   const close = useUi((s) => s.closeMerge);
   const ref = useModal(ids !== null);
   return (
-    <dialog ref={ref} aria-labelledby="merge-title" className="action-dialog" onClose={close}>
+    <dialog ref={ref} aria-labelledby="merge-title" className="modal action-dialog" onClose={close}>
       {ids && <MergeForm key={ids.join(',')} ids={ids} onDone={close} />}
     </dialog>
   );

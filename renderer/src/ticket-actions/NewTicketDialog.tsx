@@ -6,7 +6,7 @@ import { useCommands } from '../commands/use-commands.ts';
 import { priorityLabel } from '../format/labels.ts';
 import { useUi } from '../state/ui-store.ts';
 import { useCreateTicket, useFindContacts } from './data.ts';
-import { useModal } from './use-modal.ts';
+import { useModal } from '../common/use-modal.ts';
 import './ticket-actions.css';
 
 type Kind = 'phone' | 'outbound';
@@ -25,7 +25,7 @@ export function NewTicketDialog() {
       <button type="button" className="button-quiet" onClick={() => setOpen(true)} title="c">
         New ticket
       </button>
-      <dialog ref={ref} aria-labelledby="new-ticket-title" className="action-dialog" onClose={() => setOpen(false)}>
+      <dialog ref={ref} aria-labelledby="new-ticket-title" className="modal action-dialog" onClose={() => setOpen(false)}>
         {open && <NewTicketForm onDone={() => setOpen(false)} />}
       </dialog>
     </>

@@ -4,13 +4,13 @@ import type { Ticket } from '../../../shared/model/ticket.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { ticketNumberLabel } from '../format/labels.ts';
 import { useSolveProblem } from './data.ts';
-import { useModal } from './use-modal.ts';
+import { useModal } from '../common/use-modal.ts';
 
 /** Solves a problem ticket with one public reply sent to each of its unsolved incidents, optionally solving them too. */
 export function SolveProblemDialog({ problem, openIncidents, open, onClose }: { problem: Ticket; openIncidents: TicketSummary[]; open: boolean; onClose(): void }) {
   const ref = useModal(open);
   return (
-    <dialog ref={ref} aria-labelledby="solve-problem-title" className="action-dialog" onClose={onClose}>
+    <dialog ref={ref} aria-labelledby="solve-problem-title" className="modal action-dialog" onClose={onClose}>
       {open && <SolveProblemForm problem={problem} openIncidents={openIncidents} onDone={onClose} />}
     </dialog>
   );
