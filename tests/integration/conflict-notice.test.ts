@@ -1,32 +1,19 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL } from '../../server/demo/credentials.ts';
-import type { DeskApi, TimelineMessage } from '../../shared/ipc/index.ts';
+import type { TimelineMessage } from '../../shared/ipc/index.ts';
 import type { Priority } from '../../shared/model/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { readStore } from '../support/store.ts';
-import { idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
+import { idleAndOnline, settled, untilStatus, workstations } from './engine-helpers.ts';
 
-const newReplica = replicaFiles();
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step();
-});
-
-const workstation = (serverUrl: string, email: string) =>
-  signedInWorkstation({ serverUrl, email, dbFile: newReplica(), opened: (e) => cleanup.push(() => e.close()) });
-
-/** Pushed, pulled, and nothing left to send: what the agent sees is what the server has. */
-async function settled(desk: DeskApi): Promise<void> {
-  await desk.invoke('sync.now');
-  await untilStatus(desk, idleAndOnline);
-}
+const { open: workstation, defer } = workstations();
 
 const notices = (messages: readonly TimelineMessage[] | undefined) => (messages ?? []).filter((m) => m.event?.type === 'conflict');
 
 describe('two agents change the same priority offline', () => {
   it('end with the later commit’s value, both see one conflict notice, and the loser can re-apply', async () => {
     let server: TestServer = await startTestServer({ demo: { scale: 0.1, seed: 5 } });
-    cleanup.push(() => server.close());
+    defer(() => server.close());
     const alex = await workstation(server.url, DEMO_AGENT_EMAIL);
     const priya = await workstation(server.url, 'priya@orbit.demo');
     // A ticket of their team, which both replicas hold.

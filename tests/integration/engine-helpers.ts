@@ -1,4 +1,6 @@
-export { tempFiles as replicaFiles } from '../unit/engine/support.ts';
+import { afterAll } from 'vitest';
+import { tempFiles } from '../unit/engine/support.ts';
+export { tempFiles as replicaFiles };
 import { Engine } from '../../electron/engine/engine.ts';
 import { DEMO_PASSWORD } from '../../server/demo/credentials.ts';
 import { createDeskApi, type DeskApi, type DeskTransport, type EventName, type EventPayload, type ProcedureInput, type ProcedureName, type SyncStatus } from '../../shared/ipc/index.ts';
@@ -65,4 +67,27 @@ export async function signedInWorkstation(opts: {
   if (session.state !== 'signed_in') throw new Error(`sign-in of ${opts.email} failed`);
   await untilStatus(desk, idleAndOnline);
   return { engine, desk, agentId: session.agent.id };
+}
+
+/** Pushed, pulled, and nothing left to send: what the agent sees is what the server has. */
+export async function settled(desk: DeskApi): Promise<void> {
+  await desk.invoke('sync.now');
+  await untilStatus(desk, idleAndOnline);
+}
+
+/**
+ * Signed-in workstations on fresh replicas for a test file (`open`), closed after its tests with
+ * whatever else `defer` was given, newest first (a server deferred before its workstations closes after them).
+ */
+export function workstations(): {
+  open(serverUrl: string, email: string): ReturnType<typeof signedInWorkstation>;
+  defer(step: () => Promise<void>): void;
+} {
+  const newReplica = tempFiles();
+  const cleanup: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+  const defer = (step: () => Promise<void>) => void cleanup.push(step);
+  return { defer, open: (serverUrl, email) => signedInWorkstation({ serverUrl, email, dbFile: newReplica(), opened: (e) => defer(() => e.close()) }) };
 }

@@ -1,30 +1,17 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL } from '../../server/demo/credentials.ts';
-import type { DeskApi } from '../../shared/ipc/index.ts';
 import type { NotificationsChanged } from '../../shared/ipc/features/notifications.ts';
 import { newId } from '../../shared/ids.ts';
 import { serverWrite } from '../support/server-write.ts';
 import { startTestServer } from '../support/server.ts';
-import { idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
+import { settled, workstations } from './engine-helpers.ts';
 
-const newReplica = replicaFiles();
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step();
-});
-
-const workstation = (serverUrl: string, email: string) =>
-  signedInWorkstation({ serverUrl, email, dbFile: newReplica(), opened: (e) => cleanup.push(() => e.close()) });
-
-async function settled(desk: DeskApi): Promise<void> {
-  await desk.invoke('sync.now');
-  await untilStatus(desk, idleAndOnline);
-}
+const { open: workstation, defer } = workstations();
 
 describe('notifications over a real server', () => {
   it('none from the initial sync; assigned by a colleague, not by yourself; customer replied; mentioned', async () => {
     const server = await startTestServer({ demo: { scale: 0.1, seed: 7 } });
-    cleanup.push(() => server.close());
+    defer(() => server.close());
     const alex = await workstation(server.url, DEMO_AGENT_EMAIL);
     const priya = await workstation(server.url, 'priya@orbit.demo');
     const events: NotificationsChanged[] = [];
