@@ -1,8 +1,7 @@
 import type { Migration } from '../replica/migrate.ts';
 
 /**
- * Attachment files waiting to be uploaded (issue 5; reserved number 009, the position in this
- * branch's list until the other workspace migrations land). Engine-local, never replicated: the
+ * Attachment files waiting to be uploaded (issue 5). Engine-local, never replicated: the
  * bytes live in `<dataDir>/attachments/<sha256>`, and the sync loop sends each row's file to the
  * server (of the session that attached it) before it pushes, then deletes the row. `error` keeps
  * why the server refused a file for good (the row then stays, not retried).

@@ -10,9 +10,9 @@ export const FIND_LIMIT = 20;
 
 const SUMMARY = `SELECT t.data, c.name AS requesterName FROM tickets t LEFT JOIN contacts c ON c.id = t.requester_id`;
 
-/** The queries of ticket actions (exported for tests). Incidents are found by the ticket's JSON: no typed column holds problemId yet. */
+/** The queries of ticket actions (exported for tests). */
 export const ticketActionSql = {
-  incidents: `${SUMMARY} WHERE json_extract(t.data, '$.problemId') = ? ORDER BY t.created_at`,
+  incidents: `${SUMMARY} WHERE t.problem_id = ? ORDER BY t.created_at`,
   byId: `${SUMMARY} WHERE t.id = ?`,
   byNumber: `${SUMMARY} WHERE t.number = ? LIMIT ${FIND_LIMIT}`,
   bySubject: `${SUMMARY} WHERE json_extract(t.data, '$.subject') LIKE ? ESCAPE '\\' ORDER BY t.updated_at DESC LIMIT ${FIND_LIMIT}`,

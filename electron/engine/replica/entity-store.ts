@@ -45,9 +45,9 @@ export class EntityStore {
     return this.#thread.all(ticketId).map((json) => JSON.parse(json) as EntityOf<'message'>);
   }
 
-  /** The tickets linked as incidents of a problem (found by the ticket's JSON: no typed column holds problemId). */
+  /** The tickets linked as incidents of a problem. */
   incidents(problemId: string): EntityOf<'ticket'>[] {
-    this.#incidents ??= this.#db.prepare<[string], string>(`SELECT data FROM tickets WHERE json_extract(data, '$.problemId') = ?`).pluck();
+    this.#incidents ??= this.#db.prepare<[string], string>(`SELECT data FROM tickets WHERE problem_id = ?`).pluck();
     return this.#incidents.all(problemId).map((json) => JSON.parse(json) as EntityOf<'ticket'>);
   }
 

@@ -22,6 +22,7 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
       sla_due_at: (t) => slaDueAt(t),
       priority_rank: (t) => PRIORITY_RANK[t.priority],
       number: (t) => t.number,
+      problem_id: (t) => t.problemId,
       status: (t) => t.status,
     },
   },

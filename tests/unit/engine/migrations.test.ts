@@ -4,6 +4,7 @@ import { entities } from '../../../electron/engine/migrations/001-entities.ts';
 import { syncState } from '../../../electron/engine/migrations/002-sync-state.ts';
 import { messageEvents } from '../../../electron/engine/migrations/003-message-events.ts';
 import { migrations } from '../../../electron/engine/migrations/index.ts';
+import { ticketActionSql } from '../../../electron/engine/queries/ticket-actions.ts';
 import { entityTables } from '../../../electron/engine/replica/entity-tables.ts';
 import { migrate, ReplicaTooNewError, type Migration } from '../../../electron/engine/replica/migrate.ts';
 import { assertNativeSqliteSupported } from '../../../electron/engine/replica/node-guard.ts';
@@ -134,6 +135,25 @@ describe('replica migrations', () => {
     expect(() => db.prepare(`INSERT INTO _uploads (id, sha256, name, content_type, size, server_url, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...row)).toThrow(/UNIQUE/);
     // STRICT: a size that is not an integer is refused.
     expect(() => db.prepare(`INSERT INTO _uploads (id, sha256, name, content_type, size, server_url, agent_id, created_at) VALUES ('u2', 's', 'n', 't', 'big', 'u', 'a', 'x')`).run()).toThrow();
+    db.close();
+  });
+
+  it('011 gives version-10 tickets a typed problem_id from their JSON, and incidents an index', () => {
+    const db = new Database(newFile());
+    migrate(db, migrations.slice(0, 10));
+    const problem = ticket({ id: '0195f0a0-0000-7000-8000-0000000000f2' });
+    const incident = ticket({ problemId: problem.id });
+    for (const t of [problem, incident]) {
+      db.prepare('INSERT INTO tickets (id, unsolved, team_id, assignee_id, requester_id, account_id, created_at, updated_at, data) VALUES (?, 1, NULL, NULL, ?, NULL, ?, ?, ?)').run(t.id, t.requesterId, t.createdAt, t.updatedAt, JSON.stringify(t));
+    }
+    migrate(db, migrations.slice(0, 11));
+    expect(userVersion(db)).toBe(11);
+    expect(db.prepare('SELECT id, problem_id FROM tickets ORDER BY id').all()).toEqual([
+      { id: incident.id, problem_id: problem.id },
+      { id: problem.id, problem_id: null },
+    ]);
+    const plan = db.prepare<[string], { detail: string }>(`EXPLAIN QUERY PLAN ${ticketActionSql.incidents}`).all(problem.id).map((r) => r.detail);
+    expect(plan.join(' ')).toContain('tickets_by_problem');
     db.close();
   });
 
