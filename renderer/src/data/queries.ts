@@ -11,11 +11,6 @@ export function useSession() {
   return useQuery({ queryKey: queryKeys.session, queryFn: () => desk.invoke('session.get') });
 }
 
-export function useQueueCounts() {
-  const desk = useDesk();
-  return useQuery({ queryKey: queryKeys.queueCounts, queryFn: () => desk.invoke('queue.counts') });
-}
-
 /** The navigation: built-in and saved views with their counts. */
 export function useViews() {
   const desk = useDesk();

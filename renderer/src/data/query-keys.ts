@@ -1,12 +1,9 @@
 import type { QueueRef, ViewSort } from '../../../shared/ipc/features/queues.ts';
-import type { QueueView } from '../../../shared/ipc/views.ts';
 
 /** Every replica query the renderer caches. Roots are what `changed` events invalidate. */
 export const queryKeys = {
   session: ['session'] as const,
   queue: ['queue'] as const,
-  queuePages: (view: QueueView) => ['queue', 'pages', view] as const,
-  queueCounts: ['queue', 'counts'] as const,
   /** Under `queue`: ticket and view changes refresh the navigation's counts. */
   views: ['queue', 'views'] as const,
   viewPages: (ref: QueueRef, sort: ViewSort | null) => ['queue', 'view-pages', ref, sort] as const,

@@ -7,8 +7,8 @@ function cacheWithEverything() {
   const client = new QueryClient();
   const keys = [
     queryKeys.session,
-    queryKeys.queuePages('mine'),
-    queryKeys.queueCounts,
+    queryKeys.views,
+    queryKeys.viewPages({ view: 'mine' }, null),
     queryKeys.ticketDetail('t1'),
     queryKeys.customerPane('t1'),
     queryKeys.agents,
@@ -20,7 +20,7 @@ function cacheWithEverything() {
       .getQueryCache()
       .getAll()
       .filter((q) => q.state.isInvalidated)
-      .map((q) => q.queryKey.join('/'))
+      .map((q) => q.queryKey.map((part) => (typeof part === 'object' && part !== null ? JSON.stringify(part) : String(part))).join('/'))
       .sort();
   return { client, invalidated };
 }
@@ -32,10 +32,10 @@ describe('invalidateKinds (the `changed` event)', () => {
     expect(invalidated()).toEqual(['ticket/t1']);
   });
 
-  it('a ticket change refreshes the queue, its counts, the ticket and the customer pane, not the directory or sync status', () => {
+  it('a ticket change refreshes the queue pages, the views with their counts, the ticket and the customer pane, not the directory or sync status', () => {
     const { client, invalidated } = cacheWithEverything();
     invalidateKinds(client, ['ticket']);
-    expect(invalidated()).toEqual(['customer/t1', 'queue/counts', 'queue/pages/mine', 'ticket/t1']);
+    expect(invalidated()).toEqual(['customer/t1', 'queue/view-pages/{"view":"mine"}/null', 'queue/views', 'ticket/t1']);
   });
 
   it('articles are not shown yet, so they refresh nothing', () => {
