@@ -256,6 +256,9 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       problemId: null,
       followerIds: [],
       mergedIntoId: null,
+      replyCount: steps.filter((s) => s.kind === 'reply' && s.author === 'agent').length,
+      reopenCount: 0,
+      satisfaction: null,
       createdAt: iso(createdMs),
       updatedAt: iso(at(t)),
     });

@@ -19,6 +19,7 @@ import { attachmentEvents, attachmentProcedures } from './features/attachments.t
 import { slaEvents, slaProcedures } from './features/sla.ts';
 import { searchEvents, searchProcedures } from './features/search.ts';
 import { notificationEvents, notificationProcedures } from './features/notifications.ts';
+import { reportEvents, reportProcedures } from './features/reports.ts';
 import { PresenceInput, TicketPresence } from './presence.ts';
 import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
 
@@ -90,6 +91,7 @@ export const procedures = {
   ...slaProcedures,
   ...searchProcedures,
   ...notificationProcedures,
+  ...reportProcedures,
 } as const;
 
 /** Events the engine sends to every window. */
@@ -108,6 +110,7 @@ export const events = {
   ...slaEvents,
   ...searchEvents,
   ...notificationEvents,
+  ...reportEvents,
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

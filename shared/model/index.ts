@@ -2,6 +2,7 @@ export * from './common.ts';
 export * from './account.ts';
 export * from './contact.ts';
 export * from './agent.ts';
+export * from './satisfaction.ts';
 export * from './ticket.ts';
 export * from './message.ts';
 export * from './message-event.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
+import { Satisfaction } from './satisfaction.ts';
 
 export const TicketStatus = z.enum(['new', 'open', 'pending', 'on_hold', 'solved', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -36,6 +37,12 @@ export const Ticket = z.object({
   followerIds: z.array(Id).max(200).default([]),
   /** Set when the ticket was merged into another; the survivor holds its messages. Older rows read null. */
   mergedIntoId: Id.nullable().default(null),
+  /** Public agent replies so far (first contact resolution: solved after one). Kept by message.add; older rows read 0. */
+  replyCount: z.number().int().nonnegative().default(0),
+  /** Times the ticket went from solved back to unsolved. Kept by ticket.setStatus; older rows read 0. */
+  reopenCount: z.number().int().nonnegative().default(0),
+  /** The customer's survey answer, written by the server when it arrives; null until then. */
+  satisfaction: Satisfaction.nullable().default(null),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

@@ -67,6 +67,7 @@ export const messageAdd = defineMutator({
       ...ticket,
       status: ticket.status === 'new' ? 'open' : ticket.status,
       firstResponseAt: ticket.firstResponseAt ?? now,
+      replyCount: ticket.replyCount + 1,
       updatedAt: now,
     });
   },

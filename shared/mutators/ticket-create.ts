@@ -63,6 +63,9 @@ export const ticketCreate = defineMutator({
       problemId: null,
       followerIds: [],
       mergedIntoId: null,
+      replyCount: 0,
+      reopenCount: 0,
+      satisfaction: null,
       createdAt: now,
       updatedAt: now,
     });

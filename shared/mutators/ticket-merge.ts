@@ -61,7 +61,9 @@ export const ticketMerge = defineMutator({
         await tx.put('ticket', { ...incident, problemId, updatedAt: now });
       }
     }
-    target = { ...target, tags: [...tags].slice(0, MAX_TAGS), followerIds: [...followers].slice(0, MAX_FOLLOWERS), updatedAt: now };
+    // The survivor now holds the sources' replies too: its reply count must say so.
+    const replyCount = sources.reduce((n, s) => n + s.replyCount, target.replyCount);
+    target = { ...target, tags: [...tags].slice(0, MAX_TAGS), followerIds: [...followers].slice(0, MAX_FOLLOWERS), replyCount, updatedAt: now };
     await tx.put('ticket', target);
     for (const source of sources) await noteMerge(tx, source, target);
   },

@@ -18,7 +18,9 @@ export const ticketSetStatus = defineMutator({
     await noteConflict(tx, ticket, { field: 'status', base, value: status });
     await noteChange(tx, ticket, { field: 'status', from: ticket.status, to: status });
     const solvedAt = status === 'solved' || status === 'closed' ? (ticket.solvedAt ?? tx.ctx.now) : null;
-    await tx.put('ticket', { ...ticket, status, solvedAt, updatedAt: tx.ctx.now });
+    // Back to work after a solve: a reopening, which first contact resolution and the reopen rate count.
+    const reopenCount = ticket.solvedAt !== null && solvedAt === null ? ticket.reopenCount + 1 : ticket.reopenCount;
+    await tx.put('ticket', { ...ticket, status, solvedAt, reopenCount, updatedAt: tx.ctx.now });
   },
   describe: ({ ticketId, status }) => ({ action: `Status: ${statusLabel[status]}`, ticketId }),
 });

@@ -146,6 +146,7 @@ describe('scopes over real engines', () => {
           id: ticketId, number: null, subject: 'Printer on fire', status: 'new', priority: 'urgent', channel: 'email',
           requesterId: requester?.id ?? newId(), accountId: null, teamId: frontline ?? null, assigneeId: null, tags: [], product: null,
           customFields: {}, firstResponseDueAt: null, resolutionDueAt: null, firstResponseAt: null, solvedAt: null, problemId: null, followerIds: [], mergedIntoId: null,
+          replyCount: 0, reopenCount: 0, satisfaction: null,
           createdAt: at, updatedAt: at,
         };
         await tx.put('ticket', ticket);

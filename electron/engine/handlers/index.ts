@@ -14,6 +14,7 @@ import { attachmentHandlers } from './attachments.ts';
 import { slaHandlers } from './sla.ts';
 import { searchHandlers } from './search.ts';
 import { notificationHandlers } from './notifications.ts';
+import { reportHandlers } from './reports.ts';
 import type { Handlers } from './types.ts';
 
 /** Every procedure of shared/ipc/contract.ts, by area. */
@@ -34,5 +35,6 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...slaHandlers(ctx),
     ...searchHandlers(ctx),
     ...notificationHandlers(ctx),
+    ...reportHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@ import * as scopes from './005-scopes.ts';
 import * as workspace from './006-workspace.ts';
 import * as ticketLinks from './007-ticket-links.ts';
 import * as attachmentNames from './008-attachment-names.ts';
+import * as ticketMetrics from './009-ticket-metrics.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006-workspace': workspace,
   '007-ticket-links': ticketLinks,
   '008-attachment-names': attachmentNames,
+  '009-ticket-metrics': ticketMetrics,
 };

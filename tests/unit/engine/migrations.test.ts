@@ -157,6 +157,31 @@ describe('replica migrations', () => {
     db.close();
   });
 
+  it('012 gives version-11 tickets and before-images reply counts from their threads, no reopenings and no survey answer', () => {
+    const db = new Database(newFile());
+    migrate(db, migrations.slice(0, 11));
+    const old = ticket({ status: 'solved' }) as Partial<Ticket>;
+    delete old.replyCount;
+    delete old.reopenCount;
+    delete old.satisfaction;
+    db.prepare('INSERT INTO tickets (id, unsolved, team_id, assignee_id, requester_id, account_id, created_at, updated_at, data) VALUES (?, 0, NULL, NULL, ?, NULL, ?, ?, ?)').run(old.id, old.requesterId, old.createdAt, old.updatedAt, JSON.stringify(old));
+    // The customer's message, an agent's note and two agent replies: two replies count.
+    const thread: Message[] = [
+      customerMessage({ id: '0195f0a0-0000-7000-8000-0000000000d1' }),
+      customerMessage({ id: '0195f0a0-0000-7000-8000-0000000000d2', kind: 'note', authorType: 'agent', authorId: agentAlex.id }),
+      customerMessage({ id: '0195f0a0-0000-7000-8000-0000000000d3', authorType: 'agent', authorId: agentAlex.id }),
+      customerMessage({ id: '0195f0a0-0000-7000-8000-0000000000d4', authorType: 'agent', authorId: agentAlex.id }),
+    ];
+    for (const m of thread) db.prepare('INSERT INTO messages (id, ticket_id, author_id, created_at, data) VALUES (?, ?, ?, ?, ?)').run(m.id, m.ticketId, m.authorId, m.createdAt, JSON.stringify(m));
+    db.prepare(`INSERT INTO _outbox_undo (mutation_id, step, kind, row_id, before) VALUES (1, 0, 'ticket', ?, ?)`).run(old.id, JSON.stringify(old));
+    migrate(db, migrations.slice(0, 12));
+    expect(userVersion(db)).toBe(12);
+    expect(JSON.parse(db.prepare('SELECT data FROM tickets').pluck().get() as string)).toEqual({ ...old, replyCount: 2, reopenCount: 0, satisfaction: null });
+    // A before-image is what undo restores: it must agree with the row, or an undo would lose the count.
+    expect(JSON.parse(db.prepare('SELECT before FROM _outbox_undo').pluck().get() as string)).toEqual({ ...old, replyCount: 2, reopenCount: 0, satisfaction: null });
+    db.close();
+  });
+
   it('are applied once: reopening a current replica changes nothing', async () => {
     const file = newFile();
     (await openReplica(file)).close();

@@ -33,7 +33,7 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names'];
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names', '009-ticket-metrics'];
     expect(Object.keys(migrations)).toEqual(all);
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
@@ -118,9 +118,9 @@ describe('migrations', () => {
       VALUES (${ticket}, 1, 'S', 'open', 'normal', 'email', ${agent}, ${team}, NULL, '[]', '{}', ${`team:${team}`}, ${at}, ${at})`.execute(db);
     await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${agent}, ${ticket}, 'note', 'agent', ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
     expect(await migrate(db, { to: '006-workspace' })).toEqual(['006-workspace']);
-    const stored = await getEntity(db, 'ticket', ticket);
-    expect(stored?.entity).toMatchObject({ followerIds: [], mergedIntoId: null });
-    expect((await getEntity(db, 'message', agent))?.entity).toMatchObject({ bodyHtml: null, attachments: [], mentionIds: [] });
+    // Raw columns: the entity readers know the newest schema, with columns later migrations add.
+    expect(await db.selectFrom('tickets').select(['follower_ids', 'merged_into_id']).execute()).toEqual([{ follower_ids: '[]', merged_into_id: null }]);
+    expect(await db.selectFrom('messages').select(['body_html', 'attachments', 'mention_ids']).execute()).toEqual([{ body_html: null, attachments: '[]', mention_ids: '[]' }]);
     const view: SavedView = {
       id: '0195f0a0-0000-7000-8000-0000000000e1', name: 'Urgent', ownerId: agent, shared: true, filter: { priorities: ['urgent'] },
       sort: { field: 'slaDueAt', direction: 'asc' }, columns: ['priority', 'sla'], position: 0, createdAt: at, updatedAt: at,
@@ -154,10 +154,28 @@ describe('migrations', () => {
     await migrate(db, { to: '007-ticket-links' });
     const blob = { sha256: 'a'.repeat(64), content_type: 'text/plain', size: 2, bytes: new Uint8Array([104, 105]), uploaded_by: 'x', created_at: 'x' };
     await db.insertInto('attachment_blobs').values({ ...blob, id: 'old', name: undefined as never }).execute();
-    expect(await migrate(db)).toEqual(['008-attachment-names']);
+    expect(await migrate(db, { to: '008-attachment-names' })).toEqual(['008-attachment-names']);
     await db.insertInto('attachment_blobs').values({ ...blob, id: 'new', name: 'hi.txt' }).execute();
     const rows = await db.selectFrom('attachment_blobs').select(['id', 'name', 'bytes']).orderBy('id').execute();
     expect(rows.map((r) => [r.id, r.name, [...new Uint8Array(r.bytes)]])).toEqual([['new', 'hi.txt', [104, 105]], ['old', '', [104, 105]]]);
+  });
+
+  it('009-ticket-metrics gives existing tickets no replies, no reopenings and no survey answer, and keeps an answer given', async () => {
+    await migrate(db, { to: '008-attachment-names' });
+    const [team, agent, ticket] = ['0195f0a0-0000-7000-8000-0000000000a1', '0195f0a0-0000-7000-8000-0000000000b1', '0195f0a0-0000-7000-8000-0000000000c1'];
+    const at = '2026-11-01T09:00:00.000Z';
+    await sql`INSERT INTO tickets (id, number, subject, status, priority, channel, requester_id, team_id, assignee_id, tags, custom_fields, scope, created_at, updated_at)
+      VALUES (${ticket}, 1, 'S', 'solved', 'normal', 'email', ${agent}, ${team}, NULL, '[]', '{}', ${`team:${team}`}, ${at}, ${at})`.execute(db);
+    // Two public agent replies, a note, the customer's reply: two replies count.
+    for (const [i, kind, authorType] of [[1, 'reply', 'agent'], [2, 'note', 'agent'], [3, 'reply', 'contact'], [4, 'reply', 'agent']] as const) {
+      await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${`m${i}`}, ${ticket}, ${kind}, ${authorType}, ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
+    }
+    expect(await migrate(db)).toEqual(['009-ticket-metrics']);
+    const before = (await getEntity(db, 'ticket', ticket))?.entity;
+    expect(before).toMatchObject({ replyCount: 2, reopenCount: 0, satisfaction: null });
+    const satisfaction = { csat: 5, ces: 6, nps: 9, comment: 'Quick and kind — merci!', ratedAt: at };
+    await putEntity(db, 'ticket', { ...(before as NonNullable<typeof before>), replyCount: 2, reopenCount: 1, satisfaction }, `team:${team}`);
+    expect((await getEntity(db, 'ticket', ticket))?.entity).toMatchObject({ replyCount: 2, reopenCount: 1, satisfaction });
   });
 
   it('refuses a database migrated by a newer server', async () => {

@@ -53,10 +53,18 @@ describe('ticket.setStatus@1', () => {
     expect(t).toMatchObject({ status: 'solved', solvedAt: T1, updatedAt: T1 });
   });
 
-  it('reopening clears solvedAt', async () => {
-    const w = world(ticket({ status: 'solved', solvedAt: T0 }));
+  it('reopening clears solvedAt and counts the reopening', async () => {
+    const w = world(ticket({ status: 'solved', solvedAt: T0, reopenCount: 1 }));
     await ticketSetStatus.run(w.tx, { ticketId: ticket().id, status: 'open' });
-    expect(w.read('ticket', ticket().id)).toMatchObject({ status: 'open', solvedAt: null });
+    expect(w.read('ticket', ticket().id)).toMatchObject({ status: 'open', solvedAt: null, reopenCount: 2 });
+  });
+
+  it('moving between unsolved statuses, or from solved to closed, is not a reopening', async () => {
+    for (const [from, to] of [['open', 'pending'], ['pending', 'on_hold'], ['solved', 'closed']] as const) {
+      const w = world(ticket({ status: from, solvedAt: from === 'solved' ? T0 : null }));
+      await ticketSetStatus.run(w.tx, { ticketId: ticket().id, status: to });
+      expect(w.read('ticket', ticket().id)).toMatchObject({ status: to, reopenCount: 0 });
+    }
   });
 
   it('keeps the original solvedAt when a solved ticket closes', async () => {
@@ -121,13 +129,13 @@ describe('message.add@1', () => {
     const w = world();
     await messageAdd.run(w.tx, args);
     expect(Message.parse(w.read('message', MSG_ID))).toMatchObject({ kind: 'reply', authorType: 'agent', authorId: agentAlex.id, createdAt: T1 });
-    expect(w.read('ticket', ticket().id)).toMatchObject({ status: 'open', firstResponseAt: T1, updatedAt: T1 });
+    expect(w.read('ticket', ticket().id)).toMatchObject({ status: 'open', firstResponseAt: T1, replyCount: 1, updatedAt: T1 });
   });
 
   it('an internal note does not count as a first response nor change the status', async () => {
     const w = world();
     await messageAdd.run(w.tx, { ...args, kind: 'note' });
-    expect(w.read('ticket', ticket().id)).toMatchObject({ status: 'new', firstResponseAt: null });
+    expect(w.read('ticket', ticket().id)).toMatchObject({ status: 'new', firstResponseAt: null, replyCount: 0 });
     expect(w.read('message', MSG_ID)).toMatchObject({ kind: 'note' });
   });
 

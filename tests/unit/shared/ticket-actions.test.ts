@@ -16,8 +16,8 @@ import {
 import { agentAlex, agentBea, as, clientCtx, customerMessage, serverCtx, TEAM_B, ticket, workspaceRows } from './fixtures.ts';
 import { memoryTx } from './memory-tx.ts';
 
-const A = ticket({ id: '0195f0a0-0000-7000-8000-0000000001a1', number: 12, status: 'open', tags: ['billing'], followerIds: [agentBea.id] });
-const B = ticket({ id: '0195f0a0-0000-7000-8000-0000000001b1', number: 34, status: 'pending', tags: ['vip', 'billing'] });
+const A = ticket({ id: '0195f0a0-0000-7000-8000-0000000001a1', number: 12, status: 'open', tags: ['billing'], followerIds: [agentBea.id], replyCount: 2 });
+const B = ticket({ id: '0195f0a0-0000-7000-8000-0000000001b1', number: 34, status: 'pending', tags: ['vip', 'billing'], replyCount: 1 });
 const C = ticket({ id: '0195f0a0-0000-7000-8000-0000000001c1', number: 56, status: 'new' });
 const msgA = customerMessage({ id: '0195f0a0-0000-7000-8000-0000000002a1', ticketId: A.id, body: 'first on A' });
 const msgC = customerMessage({ id: '0195f0a0-0000-7000-8000-0000000002c1', ticketId: C.id, body: 'first on C' });
@@ -61,7 +61,8 @@ describe('ticket.merge@1', () => {
     expect(w.read('message', msgA.id)?.ticketId).toBe(B.id);
     expect(w.read('message', msgC.id)?.ticketId).toBe(B.id);
     for (const id of [A.id, C.id]) expect(w.read('ticket', id)).toMatchObject({ status: 'closed', mergedIntoId: B.id, solvedAt: clientCtx.now });
-    expect(w.read('ticket', B.id)).toMatchObject({ status: 'pending', tags: ['vip', 'billing'], followerIds: [agentBea.id] });
+    // The survivor holds the sources' replies, so it counts them (C had none).
+    expect(w.read('ticket', B.id)).toMatchObject({ status: 'pending', tags: ['vip', 'billing'], followerIds: [agentBea.id], replyCount: 3 });
     expect(w.events(B.id)).toEqual([]);
   });
 
