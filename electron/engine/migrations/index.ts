@@ -10,6 +10,7 @@ import { queueViews } from './008-queue-views.ts';
 import { notifications } from './009-notifications.ts';
 import { uploads } from './010-uploads.ts';
 import { problemLinks } from './011-problem-links.ts';
+import { queueCounts } from './014-queue-counts.ts';
 
 /** Every replica migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications, uploads, problemLinks];
+export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications, uploads, problemLinks, queueCounts];

@@ -1,0 +1,29 @@
+import type { Migration } from '../replica/migrate.ts';
+import { countAllTickets, QUEUE_COUNTS_DDL } from '../replica/queue-counts.ts';
+
+/**
+ * Queue counts kept by triggers (replica/queue-counts.ts): a view's count is a sum over a few rows
+ * of `_queue_counts`, not a count over every matching ticket. The tickets already in the replica
+ * are counted here, once.
+ *
+ * The customer pane's ticket indexes gain the id (keyset pages of "show all") and `unsolved` (the
+ * open/solved counts of a large account read the index alone, never the rows).
+ *
+ * Reserved replica migration number: 14. On this branch it runs as number 12 (the runner wants
+ * 1, 2, 3...); the coordinator renumbers it when the branches meet.
+ */
+export const queueCounts: Migration = {
+  version: 12,
+  name: 'queue-counts',
+  up(db) {
+    db.exec(QUEUE_COUNTS_DDL);
+    countAllTickets(db);
+    // IF EXISTS: during an initial sync the indexes are deferred (their old SQL waits in _meta and is skipped once these exist).
+    db.exec(`
+      DROP INDEX IF EXISTS tickets_by_account;
+      CREATE INDEX tickets_by_account ON tickets (account_id, created_at, id, unsolved);
+      DROP INDEX IF EXISTS tickets_by_requester;
+      CREATE INDEX tickets_by_requester ON tickets (requester_id, created_at, id, unsolved);
+    `);
+  },
+};
