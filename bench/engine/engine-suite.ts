@@ -63,14 +63,14 @@ export const engineSuite: Suite = {
             ctx.figure(`queue ${view} (${who}) first page`, 'ms', sampleSync(samples, () => queuePage(sql, viewer, first)), { budget: BUDGETS.queuePage });
           });
           await ctx.attempt(`queue ${view} (${who}) deep page`, async () => {
-            const total = queueCount(sql, viewer, view);
+            const { n: total, capped } = queueCount(sql, viewer, view);
             const depth = Math.min(DEEP_ROWS, Math.floor(total / 2));
             let after: string | null = null;
             for (let seen = 0; seen < depth; seen += 500) after = queuePage(sql, viewer, { view, after, limit: Math.min(500, depth - seen) }).next;
             const deep = { view, after, limit: PAGE };
             ctx.figure(`queue ${view} (${who}) deep page`, 'ms', sampleSync(samples, () => queuePage(sql, viewer, deep)), {
               budget: BUDGETS.queuePage,
-              note: `from row ${depth.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+              note: `from row ${depth.toLocaleString('en')} of ${total.toLocaleString('en')}${capped ? '+' : ''}`,
             });
           });
         }

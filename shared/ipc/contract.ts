@@ -21,7 +21,7 @@ import { searchEvents, searchProcedures } from './features/search.ts';
 import { notificationEvents, notificationProcedures } from './features/notifications.ts';
 import { reportEvents, reportProcedures } from './features/reports.ts';
 import { PresenceInput, TicketPresence } from './presence.ts';
-import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
+import { ChangedEvent, CustomerPane, CustomerTicketList, CustomerTicketsPage, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
 
 const none = z.undefined();
 
@@ -44,6 +44,11 @@ export const procedures = {
   'queue.counts': { input: none, output: z.record(QueueView, z.number().int().nonnegative()) },
   'ticket.get': { input: z.object({ id: Id }), output: TicketDetail.nullable() },
   'customer.pane': { input: z.object({ ticketId: Id }), output: CustomerPane.nullable() },
+  /** One of the pane's ticket lists beyond what the pane holds: every ticket of the open ticket's account or requester, a page at a time. */
+  'customer.tickets': {
+    input: z.object({ ticketId: Id, list: CustomerTicketList, after: z.string().max(500).nullable(), limit: z.number().int().min(1).max(200) }),
+    output: CustomerTicketsPage,
+  },
   'ticket.reply': {
     input: messageAdd.args.omit({ id: true }),
     output: z.object({ messageId: Id }),

@@ -75,18 +75,36 @@ export type TicketSummary = z.infer<typeof TicketSummary>;
 export const CustomerPane = z.object({
   contact: Contact,
   account: Account.nullable(),
-  /** Every contact of the account, the requester included. */
+  /** The account's contacts by name, the first few (the requester alone without an account). */
   accountContacts: z.array(Contact),
-  /** The account's tickets other than this one, newest first. */
+  /** How many contacts the account has. */
+  accountContactsTotal: z.number().int().nonnegative(),
+  /** The account's newest tickets other than this one, newest first; `customer.tickets` pages through all of them. */
   accountTickets: z.array(TicketSummary),
-  /** The requester's own earlier tickets, newest first. */
+  /** How many tickets the account has besides this one. */
+  accountTicketsTotal: z.number().int().nonnegative(),
+  /** The requester's own newest other tickets, newest first; `customer.tickets` pages through all of them. */
   contactTickets: z.array(TicketSummary),
+  /** How many other tickets the requester has. */
+  contactTicketsTotal: z.number().int().nonnegative(),
   stats: z.object({
     openTickets: z.number().int(),
     solvedTickets: z.number().int(),
   }),
 });
 export type CustomerPane = z.infer<typeof CustomerPane>;
+
+/** Which ticket list of the customer pane: the account's or the requester's. */
+export const CustomerTicketList = z.enum(['account', 'contact']);
+export type CustomerTicketList = z.infer<typeof CustomerTicketList>;
+
+/** A page of one of the pane's ticket lists ("show all"), newest first. */
+export const CustomerTicketsPage = z.object({
+  rows: z.array(TicketSummary),
+  /** Opaque keyset cursor for the next page; null at the end. */
+  next: z.string().nullable(),
+});
+export type CustomerTicketsPage = z.infer<typeof CustomerTicketsPage>;
 
 export const SyncStatus = z.object({
   /** Connected to the server's realtime socket and last request succeeded. */

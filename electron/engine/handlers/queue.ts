@@ -10,7 +10,7 @@ export function queueHandlers(ctx: EngineContext): Pick<Handlers, 'queue.page' |
     'queue.counts': () => {
       const viewer = currentAgent(ctx.replica, ctx.session);
       const env = queueEnv(ctx.replica);
-      return Object.fromEntries(builtinViews.map((v) => [v, queueCount(ctx.sql, viewer, v, env)])) as Record<(typeof builtinViews)[number], number>;
+      return Object.fromEntries(builtinViews.map((v) => [v, queueCount(ctx.sql, viewer, v, env).n])) as Record<(typeof builtinViews)[number], number>;
     },
   };
 }

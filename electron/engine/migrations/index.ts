@@ -11,6 +11,7 @@ import { notifications } from './009-notifications.ts';
 import { uploads } from './010-uploads.ts';
 import { problemLinks } from './011-problem-links.ts';
 import { ticketMetrics } from './012-ticket-metrics.ts';
+import { queueCounts } from './013-queue-counts.ts';
 
 /** Every replica migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications, uploads, problemLinks, ticketMetrics];
+export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications, uploads, problemLinks, ticketMetrics, queueCounts];

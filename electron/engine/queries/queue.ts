@@ -1,5 +1,6 @@
 import { QueueRow, type QueuePage, type QueueView } from '../../../shared/ipc/views.ts';
 import type { Agent, Ticket } from '../../../shared/model/index.ts';
+import { MAX_ROWID } from '../replica/queue-counts.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
 import { fallbackNames } from './fallback-names.ts';
 import { pendingSyncSql } from './pending-sync.ts';
@@ -28,6 +29,21 @@ export interface QueueSort {
 export interface QueuePlan {
   ranges: Range[];
   sort: QueueSort;
+  /**
+   * Every range filters on team_id, assignee_id, status, unsolved and priority_rank only, so its
+   * count is a sum over the kept counts (`_queue_counts`, replica/queue-counts.ts). Otherwise the
+   * tickets are counted up to COUNT_BOUND.
+   */
+  kept?: boolean;
+}
+
+/** How far a count that reads tickets goes: beyond it the navigation shows "10,000+" (as Zendesk and Linear cap theirs). */
+export const COUNT_BOUND = 10_000;
+
+/** A view's count; `capped` when there are more than `n` (= COUNT_BOUND). */
+export interface ViewCount {
+  n: number;
+  capped: boolean;
 }
 
 /** What built-in views depend on besides the agent: the clock and the SLA policy's at-risk window. */
@@ -52,13 +68,13 @@ export function builtinPlan(view: QueueView, viewer: Agent, env: QueueEnv): Queu
   const teams = viewer.teamIds;
   switch (view) {
     case 'all':
-      return { ranges: [{ filter: 'TRUE', params: [] }], sort: NEWEST_FIRST };
+      return { ranges: [{ filter: 'TRUE', params: [] }], sort: NEWEST_FIRST, kept: true };
     case 'mine':
-      return { ranges: [{ filter: 'assignee_id = ? AND unsolved = 1', params: [viewer.id] }], sort: NEWEST_FIRST };
+      return { ranges: [{ filter: 'assignee_id = ? AND unsolved = 1', params: [viewer.id] }], sort: NEWEST_FIRST, kept: true };
     case 'team':
-      return { ranges: teams.map((teamId) => ({ filter: 'team_id = ? AND unsolved = 1', params: [teamId] })), sort: NEWEST_FIRST };
+      return { ranges: teams.map((teamId) => ({ filter: 'team_id = ? AND unsolved = 1', params: [teamId] })), sort: NEWEST_FIRST, kept: true };
     case 'unassigned':
-      return { ranges: teams.map((teamId) => ({ filter: 'team_id = ? AND unsolved = 1 AND assignee_id IS NULL', params: [teamId] })), sort: NEWEST_FIRST };
+      return { ranges: teams.map((teamId) => ({ filter: 'team_id = ? AND unsolved = 1 AND assignee_id IS NULL', params: [teamId] })), sort: NEWEST_FIRST, kept: true };
     case 'pending': {
       // My teams' pending tickets, plus my own outside those teams (so no ticket is counted twice).
       const outsideTeams = teams.length ? ` AND (team_id IS NULL OR team_id NOT IN (${teams.map(() => '?').join(', ')}))` : '';
@@ -68,8 +84,10 @@ export function builtinPlan(view: QueueView, viewer: Agent, env: QueueEnv): Queu
           { filter: `assignee_id = ? AND status = 'pending'${outsideTeams}`, params: [viewer.id, ...teams] },
         ],
         sort: NEWEST_FIRST,
+        kept: true,
       };
     }
+    // The two views of a moving time window count their tickets, up to COUNT_BOUND.
     case 'sla_at_risk':
       // Breached or due within the at-risk window, soonest first (sla_due_at is null once solved).
       return { ranges: [{ filter: 'sla_due_at < ?', params: [isoAfter(env, env.atRiskMinutes)] }], sort: { column: 'sla_due_at', direction: 'asc', nullable: false } };
@@ -126,11 +144,16 @@ export function planPageQuery(plan: QueuePlan, after: Keyset | null, limit: numb
   };
 }
 
-/** The SQL counting a plan: a sum of index range counts. */
-export function planCountQuery(plan: QueuePlan): SqlQuery {
+/**
+ * The SQL counting a plan: with `kept` (and the kept counts complete), a sum over `_queue_counts`
+ * rows; else a sum of index range counts, each stopping after COUNT_BOUND + 1 tickets.
+ */
+export function planCountQuery(plan: QueuePlan, kept = plan.kept === true): SqlQuery {
   if (plan.ranges.length === 0) return { sql: 'SELECT 0 AS n', params: [] };
+  const count = (filter: string) =>
+    kept ? `(SELECT coalesce(sum(n), 0) FROM _queue_counts WHERE ${filter})` : `(SELECT count(*) FROM (SELECT 1 FROM tickets WHERE ${filter} LIMIT ${COUNT_BOUND + 1}))`;
   return {
-    sql: `SELECT ${plan.ranges.map((p) => `(SELECT count(*) FROM tickets WHERE ${p.filter})`).join(' + ')} AS n`,
+    sql: `SELECT ${plan.ranges.map((p) => count(p.filter)).join(' + ')} AS n`,
     params: plan.ranges.flatMap((p) => p.params),
   };
 }
@@ -141,6 +164,11 @@ export function queuePageQuery(view: QueueView, viewer: Agent, after: Keyset | n
 
 export function queueCountQuery(view: QueueView, viewer: Agent, env: QueueEnv = defaultEnv()): SqlQuery {
   return planCountQuery(builtinPlan(view, viewer, env));
+}
+
+/** True when the kept counts hold every ticket (not during an initial sync's build). */
+function countsKept(sql: StatementCache): boolean {
+  return sql.get1<{ live: number }>({ sql: `SELECT upto = ${MAX_ROWID} AS live FROM _queue_counts_state`, params: [] })?.live === 1;
 }
 
 /** Without a policy on the replica yet, an hour. */
@@ -170,19 +198,21 @@ export function planPage(sql: StatementCache, plan: QueuePlan, input: { after: s
   return {
     rows: shown.map(toQueueRow),
     next: more && last ? encodeKeyset({ at: last.sortKey, id: last.idKey }) : null,
-    total: planCount(sql, plan),
+    total: planCount(sql, plan).n,
   };
 }
 
-export function planCount(sql: StatementCache, plan: QueuePlan): number {
-  return sql.get1<{ n: number }>(planCountQuery(plan))?.n ?? 0;
+export function planCount(sql: StatementCache, plan: QueuePlan): ViewCount {
+  const kept = plan.kept === true && countsKept(sql);
+  const n = sql.get1<{ n: number }>(planCountQuery(plan, kept))?.n ?? 0;
+  return !kept && n > COUNT_BOUND ? { n: COUNT_BOUND, capped: true } : { n, capped: false };
 }
 
 export function queuePage(sql: StatementCache, viewer: Agent, input: { view: QueueView; after: string | null; limit: number }, env: QueueEnv = defaultEnv()): QueuePage {
   return planPage(sql, builtinPlan(input.view, viewer, env), input);
 }
 
-export function queueCount(sql: StatementCache, viewer: Agent, view: QueueView, env: QueueEnv = defaultEnv()): number {
+export function queueCount(sql: StatementCache, viewer: Agent, view: QueueView, env: QueueEnv = defaultEnv()): ViewCount {
   return planCount(sql, builtinPlan(view, viewer, env));
 }
 

@@ -70,5 +70,13 @@ export function filterSql(filter: ViewFilter, viewer: Agent, env: QueueEnv): Ran
 
 /** A saved view as a queue plan: one filtered range in the view's order, the id breaking ties. */
 export function savedViewPlan(view: Pick<SavedView, 'filter' | 'sort'>, viewer: Agent, env: QueueEnv): QueuePlan {
-  return { ranges: [filterSql(view.filter, viewer, env)], sort: { ...SORT_COLUMNS[view.sort.field], direction: view.sort.direction } };
+  return { ranges: [filterSql(view.filter, viewer, env)], sort: { ...SORT_COLUMNS[view.sort.field], direction: view.sort.direction }, kept: keptFilter(view.filter) };
+}
+
+/** Filter fields whose terms name only columns the kept counts have (replica/queue-counts.ts). */
+const KEPT_FIELDS: ReadonlySet<string> = new Set<keyof ViewFilter>(['statuses', 'priorities', 'teamIds', 'assigneeIds']);
+
+/** A filter on status, priority, team and assignee alone is counted from the kept counts; any other term reads tickets. */
+function keptFilter(filter: ViewFilter): boolean {
+  return Object.entries(filter).every(([field, value]) => value === undefined || KEPT_FIELDS.has(field));
 }

@@ -5,7 +5,7 @@ import { DEFAULT_SLA_POLICY_ID, DEFAULT_VIEW_COLUMNS, type Agent, type SavedView
 import { viewEditRefusal } from '../../../shared/rules/permissions.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
-import { builtinPlan, builtinViews, DEFAULT_AT_RISK_MINUTES, planCount, type QueueEnv, type QueuePlan } from './queue.ts';
+import { builtinPlan, builtinViews, DEFAULT_AT_RISK_MINUTES, planCount, type QueueEnv, type QueuePlan, type ViewCount } from './queue.ts';
 import { savedViewPlan } from './view-filter.ts';
 
 const BUILTIN_NAMES: Record<QueueView, string> = {
@@ -19,7 +19,9 @@ const BUILTIN_NAMES: Record<QueueView, string> = {
 };
 
 
-export function builtinItem(view: QueueView, count: number): ViewListItem {
+const countFields = (count: ViewCount) => ({ count: count.n, countCapped: count.capped });
+
+export function builtinItem(view: QueueView, count: ViewCount): ViewListItem {
   const sla = view === 'sla_at_risk';
   return {
     id: view,
@@ -27,7 +29,7 @@ export function builtinItem(view: QueueView, count: number): ViewListItem {
     builtin: true,
     shared: true,
     editable: false,
-    count,
+    ...countFields(count),
     sort: sla ? { field: 'slaDueAt', direction: 'asc' } : { field: 'updatedAt', direction: 'desc' },
     columns: view === 'mine' ? DEFAULT_VIEW_COLUMNS.filter((c) => c !== 'assignee') : [...DEFAULT_VIEW_COLUMNS],
     saved: null,
@@ -57,7 +59,7 @@ export function viewList(sql: StatementCache, replica: Replica, viewer: Agent): 
       builtin: false,
       shared: v.shared,
       editable: viewEditRefusal(viewer.role, viewer.id, v) === null,
-      count: planCount(sql, savedViewPlan(v, viewer, env)),
+      ...countFields(planCount(sql, savedViewPlan(v, viewer, env))),
       sort: v.sort,
       columns: v.columns,
       saved: v,

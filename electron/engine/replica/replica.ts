@@ -2,6 +2,7 @@ import { Outbox } from '../outbox/outbox.ts';
 import { ServerRows } from '../sync/server-rows.ts';
 import { suspendSearchIndex } from '../search/search-index.ts';
 import { EntityStore, entityKinds } from './entity-store.ts';
+import { countAllTickets, suspendQueueCounts } from './queue-counts.ts';
 import { Meta } from './meta.ts';
 import { openReplica, type Db } from './open-replica.ts';
 import { ReplicaWriter } from './writer.ts';
@@ -36,7 +37,10 @@ export class Replica {
     return this.writer.transaction(() => {
       if (!this.outbox.isEmpty()) throw new Error('Refusing to wipe a replica whose outbox still holds changes.');
       suspendSearchIndex(this.db);
+      suspendQueueCounts(this.db);
       for (const kind of entityKinds) this.store.clear(kind);
+      // No tickets left: the kept counts are right again at once.
+      countAllTickets(this.db);
       this.serverRows.forgetAll();
       // Drafts belong to the agent who wrote them.
       this.db.exec('DELETE FROM _drafts');

@@ -4,6 +4,7 @@ import { Cursor } from '../../../shared/sync/protocol.ts';
 import { Scope } from '../../../shared/sync/scopes.ts';
 import { entityTables } from '../replica/entity-tables.ts';
 import { deferIndexes, restoreIndexes } from '../replica/deferred-indexes.ts';
+import { buildQueueCounts, suspendQueueCounts } from '../replica/queue-counts.ts';
 import type { Replica } from '../replica/replica.ts';
 import { buildSearchIndex, suspendSearchIndex } from '../search/search-index.ts';
 import { rebase, underPendingWork } from './rebase.ts';
@@ -67,8 +68,11 @@ async function start(replica: Replica, api: SyncApi, clientId: string, deferring
   };
   await writer.transaction(() =>
     underPendingWork(replica, () => {
-      // Before the removals: with the search index emptied, its triggers skip every row until the build after the download.
-      if (deferring) suspendSearchIndex(db);
+      // Before the removals: with the search index and the queue counts emptied, their triggers skip every row until the build after the download.
+      if (deferring) {
+        suspendSearchIndex(db);
+        suspendQueueCounts(db);
+      }
       for (const kind of EntityKind.options) if (!KEPT_DURING_REBOOTSTRAP.includes(kind)) serverRows.removeKind(kind);
       serverRows.markUnconfirmed((kind) => (KEPT_DURING_REBOOTSTRAP.includes(kind) ? { sql: `SELECT id FROM ${entityTables[kind].table}`, params: [] } : null));
       if (deferring) deferIndexes(db, meta);
@@ -120,6 +124,7 @@ export async function bootstrap(
   }
 
   await restoreIndexes(db, meta, writer);
+  await buildQueueCounts(db, writer);
   await buildSearchIndex(db, writer, hooks.onProgress);
   const finished = state;
   const replayed = await writer.transaction(async () => {

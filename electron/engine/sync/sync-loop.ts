@@ -5,6 +5,7 @@ import { log } from '../log.ts';
 import type { PresenceBoard } from '../presence/presence-board.ts';
 import type { CrashPoints } from '../crash-points.ts';
 import type { Replica } from '../replica/replica.ts';
+import { buildQueueCounts, queueCountsLive } from '../replica/queue-counts.ts';
 import type { SignedIn } from '../session/session-store.ts';
 import { backoffDelay } from './backoff.ts';
 import { bootstrap, needsBootstrap, type BootstrapHooks } from './bootstrap.ts';
@@ -132,7 +133,8 @@ export class SyncLoop {
         }
         if (resets >= MAX_RESETS_PER_CYCLE) throw new ServerAnswerInvalid('The server keeps asking this workstation to download everything again; retrying later.');
       }
-      // A replica that gained search by a migration (or stopped mid-build) indexes what it holds.
+      // A replica that gained kept queue counts or search by a migration (or stopped mid-build) counts and indexes what it holds.
+      if (!queueCountsLive(replica.db)) await buildQueueCounts(replica.db, replica.writer);
       if (searchIndexPending(replica.db)) await buildSearchIndex(replica.db, replica.writer, this.#bootstrapHooks().onProgress);
       this.#attempt = 0;
       status.update({

@@ -59,6 +59,9 @@ function PaneContent({ pane, ticketId }: { pane: Pane; ticketId: string }) {
                 </li>
               ))}
             </ul>
+            {pane.accountContactsTotal > accountContacts.length && (
+              <p className="pane-note">{`and ${(pane.accountContactsTotal - accountContacts.length).toLocaleString('en')} more`}</p>
+            )}
           </>
         ) : (
           <p className="pane-note">No company on file for this contact.</p>
@@ -66,11 +69,11 @@ function PaneContent({ pane, ticketId }: { pane: Pane; ticketId: string }) {
       </section>
       <section className="pane-section">
         <h2>Account tickets</h2>
-        <TicketSummaryList tickets={others(pane.accountTickets)} empty="No other tickets from this account." showRequester />
+        <TicketSummaryList ticketId={ticketId} list="account" tickets={others(pane.accountTickets)} total={pane.accountTicketsTotal} empty="No other tickets from this account." showRequester />
       </section>
       <section className="pane-section">
         <h2>Earlier tickets</h2>
-        <TicketSummaryList tickets={others(pane.contactTickets)} empty="No earlier tickets from this contact." />
+        <TicketSummaryList ticketId={ticketId} list="contact" tickets={others(pane.contactTickets)} total={pane.contactTicketsTotal} empty="No earlier tickets from this contact." />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { TicketSummary } from '../../../shared/ipc/views.ts';
+import type { CustomerTicketList, TicketSummary } from '../../../shared/ipc/views.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
+import { useCustomerTickets } from '../data/queries.ts';
 import { ticketNumberLabel } from '../format/labels.ts';
 import { formatDate } from '../format/time.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -12,11 +13,30 @@ function outcome(t: TicketSummary): string {
   return t.solvedAt ? `Solved ${formatDate(t.solvedAt)}` : `Opened ${formatDate(t.createdAt)}`;
 }
 
-export function TicketSummaryList({ tickets, empty, showRequester }: { tickets: TicketSummary[]; empty: string; showRequester?: boolean }) {
+/**
+ * One of the pane's ticket lists: the newest few from the pane, then, on "Show all", every one of
+ * them a page at a time (`customer.tickets`), since a large account has thousands.
+ */
+export function TicketSummaryList({
+  ticketId,
+  list,
+  tickets,
+  total,
+  empty,
+  showRequester,
+}: {
+  ticketId: string;
+  list: CustomerTicketList;
+  tickets: TicketSummary[];
+  total: number;
+  empty: string;
+  showRequester?: boolean;
+}) {
   const openTicket = useUi((s) => s.openTicket);
   const [all, setAll] = useState(false);
+  const pages = useCustomerTickets(ticketId, list, all);
   if (tickets.length === 0) return <p className="pane-note">{empty}</p>;
-  const shown = all ? tickets : tickets.slice(0, SHOWN_AT_FIRST);
+  const shown = all ? (pages.data?.pages.flatMap((p) => p.rows) ?? tickets) : tickets.slice(0, SHOWN_AT_FIRST);
   return (
     <>
       <ul className="summary-list">
@@ -34,9 +54,14 @@ export function TicketSummaryList({ tickets, empty, showRequester }: { tickets: 
           </li>
         ))}
       </ul>
-      {tickets.length > SHOWN_AT_FIRST && (
+      {all && pages.hasNextPage && (
+        <button type="button" className="button-link" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          {`Show more (${shown.length.toLocaleString('en')} of ${total.toLocaleString('en')})`}
+        </button>
+      )}
+      {total > SHOWN_AT_FIRST && (
         <button type="button" className="button-link" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${tickets.length}`}
+          {all ? 'Show fewer' : `Show all ${total.toLocaleString('en')}`}
         </button>
       )}
     </>

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { QueueRef, ViewSort } from '../../../shared/ipc/features/queues.ts';
+import type { CustomerTicketList } from '../../../shared/ipc/views.ts';
 import { useDesk } from '../desk/desk-context.tsx';
 import { queryKeys } from './query-keys.ts';
 
@@ -36,6 +37,21 @@ export function useTicketDetail(id: string) {
 export function useCustomerPane(ticketId: string) {
   const desk = useDesk();
   return useQuery({ queryKey: queryKeys.customerPane(ticketId), queryFn: () => desk.invoke('customer.pane', { ticketId }) });
+}
+
+/** Rows per `customer.tickets` call ("show all" in the customer pane). */
+export const CUSTOMER_TICKETS_PAGE_SIZE = 50;
+
+/** Pages of every ticket of the open ticket's account or requester, once the agent asks for all of them. */
+export function useCustomerTickets(ticketId: string, list: CustomerTicketList, enabled: boolean) {
+  const desk = useDesk();
+  return useInfiniteQuery({
+    queryKey: queryKeys.customerTickets(ticketId, list),
+    queryFn: ({ pageParam }) => desk.invoke('customer.tickets', { ticketId, list, after: pageParam, limit: CUSTOMER_TICKETS_PAGE_SIZE }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    enabled,
+  });
 }
 
 export function useAgents() {

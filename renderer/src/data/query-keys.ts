@@ -1,4 +1,5 @@
 import type { QueueRef, ViewSort } from '../../../shared/ipc/features/queues.ts';
+import type { CustomerTicketList } from '../../../shared/ipc/views.ts';
 
 /** Every replica query the renderer caches. Roots are what `changed` events invalidate. */
 export const queryKeys = {
@@ -11,6 +12,7 @@ export const queryKeys = {
   ticketDetail: (id: string) => ['ticket', id] as const,
   customer: ['customer'] as const,
   customerPane: (ticketId: string) => ['customer', ticketId] as const,
+  customerTickets: (ticketId: string, list: CustomerTicketList) => ['customer', ticketId, list] as const,
   agents: ['agents'] as const,
   teams: ['teams'] as const,
   syncStatus: ['sync', 'status'] as const,

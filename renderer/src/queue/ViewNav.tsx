@@ -53,7 +53,7 @@ export function ViewNav() {
           >
             <span className="view-name">{v.name}</span>
             {!v.builtin && <span className="view-kind">{v.shared ? 'shared' : 'personal'}</span>}
-            <span className="queue-count">{v.count}</span>
+            <span className="queue-count">{v.countCapped ? `${v.count.toLocaleString('en')}+` : v.count}</span>
           </button>
         );
       })}

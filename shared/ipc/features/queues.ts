@@ -17,6 +17,8 @@ export const ViewListItem = z.object({
   /** The agent looking may change or delete it. */
   editable: z.boolean(),
   count: z.number().int().nonnegative(),
+  /** There are more than `count` tickets: a view that reads tickets to count them stops there ("10,000+"). */
+  countCapped: z.boolean(),
   sort: ViewSort,
   columns: z.array(ViewColumn),
   /** The saved view as stored (for the editor); null for built-ins. */

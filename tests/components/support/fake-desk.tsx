@@ -29,7 +29,7 @@ const defaults: Answers = {
   'queue.page': () => ({ rows: [], next: null, total: 0 }),
   'queue.counts': () => ({ mine: 0, unassigned: 0, team: 0, pending: 0, sla_at_risk: 0, recent: 0, all: 0 }),
   'queue.viewPage': () => ({ rows: [], next: null, total: 0 }),
-  'views.list': () => builtinViews.map((view) => builtinItem(view, 0)),
+  'views.list': () => builtinViews.map((view) => builtinItem(view, { n: 0, capped: false })),
   'sync.status': () => ({ online: true, phase: 'idle', pending: 0, rejected: 0, lastSyncedAt: null, error: null, progress: null }),
   'syncIssues.list': () => [],
   'notifications.list': () => ({ items: [], unread: 0 }),

@@ -56,6 +56,7 @@ describe('Engine.invoke', () => {
       ['queue.counts', undefined],
       ['ticket.get', { id: ticketId }],
       ['customer.pane', { ticketId }],
+      ['customer.tickets', { ticketId, list: 'account', after: null, limit: 10 }],
       ['ticket.reply', { ticketId, kind: 'note', body: 'Hi' }],
       ['directory.agents', undefined],
     ] as const) {
@@ -72,6 +73,7 @@ describe('Engine.invoke', () => {
       'queue.counts': undefined,
       'ticket.get': { id: ticketId },
       'customer.pane': { ticketId },
+      'customer.tickets': { ticketId, list: 'contact', after: null, limit: 10 },
       'directory.agents': undefined,
       'sync.status': undefined,
     } as const;

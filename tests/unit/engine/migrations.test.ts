@@ -4,9 +4,12 @@ import { entities } from '../../../electron/engine/migrations/001-entities.ts';
 import { syncState } from '../../../electron/engine/migrations/002-sync-state.ts';
 import { messageEvents } from '../../../electron/engine/migrations/003-message-events.ts';
 import { migrations } from '../../../electron/engine/migrations/index.ts';
+import { paneSql } from '../../../electron/engine/queries/customer-pane.ts';
 import { ticketActionSql } from '../../../electron/engine/queries/ticket-actions.ts';
 import { entityTables } from '../../../electron/engine/replica/entity-tables.ts';
 import { migrate, ReplicaTooNewError, type Migration } from '../../../electron/engine/replica/migrate.ts';
+import { buildQueueCounts, queueCountsLive } from '../../../electron/engine/replica/queue-counts.ts';
+import { ReplicaWriter } from '../../../electron/engine/replica/writer.ts';
 import { assertNativeSqliteSupported } from '../../../electron/engine/replica/node-guard.ts';
 import { openReplica } from '../../../electron/engine/replica/open-replica.ts';
 import type { Message, Ticket } from '../../../shared/model/index.ts';
@@ -179,6 +182,39 @@ describe('replica migrations', () => {
     expect(JSON.parse(db.prepare('SELECT data FROM tickets').pluck().get() as string)).toEqual({ ...old, replyCount: 2, reopenCount: 0, satisfaction: null });
     // A before-image is what undo restores: it must agree with the row, or an undo would lose the count.
     expect(JSON.parse(db.prepare('SELECT before FROM _outbox_undo').pluck().get() as string)).toEqual({ ...old, replyCount: 2, reopenCount: 0, satisfaction: null });
+    db.close();
+  });
+
+  it('013 (queue counts) leaves a version-12 replica\'s tickets to be counted in chunks, keeps counting, and makes the pane indexes covering', async () => {
+    const db = new Database(newFile());
+    const at = migrations.findIndex((m) => m.name === 'queue-counts');
+    migrate(db, migrations.slice(0, at));
+    const insert = db.prepare('INSERT INTO tickets (id, unsolved, team_id, assignee_id, requester_id, account_id, created_at, updated_at, status, priority_rank, data) VALUES (?, ?, ?, NULL, ?, NULL, ?, ?, ?, 1, ?)');
+    const open = [ticket(), ticket({ id: '0195f0a0-0000-7000-8000-0000000000f2' })];
+    for (const t of open) insert.run(t.id, 1, t.teamId, t.requesterId, t.createdAt, t.updatedAt, 'open', JSON.stringify(t));
+    const solved = ticket({ id: '0195f0a0-0000-7000-8000-0000000000f3', teamId: null });
+    insert.run(solved.id, 0, null, solved.requesterId, solved.createdAt, solved.updatedAt, 'solved', JSON.stringify(solved));
+    migrate(db, migrations.slice(0, at + 1));
+    expect(userVersion(db)).toBe(at + 1);
+    // Not counted by the migration (seconds at 1M tickets): the sync loop builds them, in chunks.
+    expect(queueCountsLive(db)).toBe(false);
+    await buildQueueCounts(db, new ReplicaWriter(db), { chunkRows: 2 });
+    expect(queueCountsLive(db)).toBe(true);
+    const kept = () => db.prepare('SELECT team_id, assignee_id, status, unsolved, priority_rank, n FROM _queue_counts ORDER BY status').all();
+    expect(kept()).toEqual([
+      { team_id: open[0]!.teamId, assignee_id: null, status: 'open', unsolved: 1, priority_rank: 1, n: 2 },
+      { team_id: null, assignee_id: null, status: 'solved', unsolved: 0, priority_rank: 1, n: 1 },
+    ]);
+    // The triggers keep them from here on.
+    db.prepare(`UPDATE tickets SET status = 'solved', unsolved = 0, team_id = NULL WHERE id = ?`).run(open[0]!.id);
+    db.prepare(`DELETE FROM tickets WHERE id = ?`).run(solved.id);
+    expect(kept()).toEqual([
+      { team_id: open[0]!.teamId, assignee_id: null, status: 'open', unsolved: 1, priority_rank: 1, n: 1 },
+      { team_id: null, assignee_id: null, status: 'solved', unsolved: 0, priority_rank: 1, n: 1 },
+    ]);
+    const plan = (q: string) => db.prepare(`EXPLAIN QUERY PLAN ${q}`).all('x').map((r) => (r as { detail: string }).detail).join(' ');
+    expect(plan(paneSql.accountStats)).toContain('COVERING INDEX tickets_by_account');
+    expect(plan(paneSql.contactStats)).toContain('COVERING INDEX tickets_by_requester');
     db.close();
   });
 

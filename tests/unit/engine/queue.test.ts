@@ -84,7 +84,7 @@ describe('queue pages', () => {
       const { ids, totals } = walk(view, 4);
       expect(ids).toEqual(want);
       expect(totals).toEqual([want.length]);
-      expect(queueCount(sql, viewer, view, env)).toBe(want.length);
+      expect(queueCount(sql, viewer, view, env)).toEqual({ n: want.length, capped: false });
     });
   }
 
@@ -113,8 +113,8 @@ describe('query plans', () => {
       .prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
       .all(...q.params)
       .map((r) => (r as { detail: string }).detail);
-  /** A SCAN of a table that uses no index reads every row: that is what must never happen. */
-  const fullScans = (lines: string[]) => lines.filter((l) => /^SCAN /.test(l) && !/USING (COVERING )?INDEX/.test(l) && !/^SCAN (page|\(subquery-\d+\)|CONSTANT ROW)$/.test(l));
+  /** A SCAN of a table that uses no index reads every row: that is what must never happen (the kept counts are a few rows per team and agent). */
+  const fullScans = (lines: string[]) => lines.filter((l) => /^SCAN /.test(l) && !/USING (COVERING )?INDEX/.test(l) && !/^SCAN (page|\(subquery-\d+\)|CONSTANT ROW|_queue_counts)$/.test(l));
   const cursor = { at: '2026-11-10T10:00:00.000Z', id: tickets[9]!.id };
 
   for (const view of ALL_VIEWS) {
