@@ -13,7 +13,7 @@ const LIMIT = 8;
 function vocabulary(replica: Replica): { common: string[]; rare: string; mid: string } {
   replica.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, search_messages, row)`);
   const common = replica.db.prepare<[], string>(`SELECT term FROM temp.bench_vocab WHERE length(term) >= 4 AND term GLOB '[a-z]*' ORDER BY doc DESC, term LIMIT 2`).pluck().all();
-  const rare = replica.db.prepare<[], string>(`SELECT term FROM temp.bench_vocab WHERE length(term) >= 5 AND term GLOB '[a-z]*' AND doc <= 3 ORDER BY term LIMIT 1`).pluck().get();
+  const rare = replica.db.prepare<[], string>(`SELECT term FROM temp.bench_vocab WHERE length(term) >= 5 AND term GLOB '[a-z]*' ORDER BY doc, term LIMIT 1`).pluck().get();
   const mid = replica.db
     .prepare<[], string>(`SELECT term FROM temp.bench_vocab WHERE length(term) >= 6 AND term GLOB '[a-z]*' ORDER BY doc DESC, term LIMIT 1 OFFSET 40`)
     .pluck()
