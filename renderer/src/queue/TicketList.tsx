@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
 import { useViewPages } from '../data/queries.ts';
@@ -69,6 +69,10 @@ export function TicketList() {
     setSelection(pickRange(ids, selectedIds, rangeAnchor(ids, selectedIds, cursorId), id));
     setCursor(id);
   };
+  // One callback for every render, so that memoized rows stay as they are; it reads the latest rows.
+  const pickRangeLatest = useRef(pickRangeTo);
+  pickRangeLatest.current = pickRangeTo;
+  const onPickRange = useCallback((id: string) => pickRangeLatest.current(id), []);
   const pickAll = useSelectAll();
   const clearPicks = () => setSelection([]);
 
@@ -118,7 +122,7 @@ export function TicketList() {
                 columns={columns}
                 style={style}
                 onOpen={openTicket}
-                onPickRange={pickRangeTo}
+                onPickRange={onPickRange}
               />
             );
           })}
