@@ -7,7 +7,8 @@ import { useCommands } from '../commands/use-commands.ts';
 import { useUi } from '../state/ui-store.ts';
 import { pickRange, rangeAnchor } from './selection.ts';
 import { DEFAULT_VIEW_COLUMNS } from '../../../shared/model/index.ts';
-import { ticketRowId, TicketRow } from './TicketRow.tsx';
+import { rowTicketId, ticketRowId, TicketRow } from './TicketRow.tsx';
+import { useHoverPrefetch } from '../ticket/use-ticket-prefetch.ts';
 import { useCurrentView } from './use-current-view.ts';
 import { useSelectAll } from './use-select-all.ts';
 import { TICKET_LIST_ID } from './ViewNav.tsx';
@@ -86,6 +87,7 @@ export function TicketList() {
     { id: 'queue.clearPicks', title: 'Clear the selection', section: 'Queue', keys: 'Escape', enabled: selectedIds.length > 0, run: clearPicks },
   ]);
 
+  const onPointerOver = useHoverPrefetch(rowTicketId);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -105,6 +107,7 @@ export function TicketList() {
         tabIndex={0}
         className="ticket-list"
         onKeyDown={onKeyDown}
+        onPointerOver={onPointerOver}
       >
         <div className="ticket-list-space" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {

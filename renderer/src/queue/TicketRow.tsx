@@ -11,6 +11,8 @@ import { slaBadgeText, slaTimerName } from '../sla/format.ts';
 import { ticketRowLabel } from './ticket-row-label.ts';
 
 export const ticketRowId = (ticketId: string) => `ticket-row-${ticketId}`;
+/** The ticket a row element (`ticketRowId`) shows; null for any other element. */
+export const rowTicketId = (row: Element): string | null => (row.id.startsWith('ticket-row-') ? row.id.slice('ticket-row-'.length) : null);
 
 /** The columns a queue shows when its view says nothing else. */
 
