@@ -71,7 +71,8 @@ export const rendererSuite: Suite = {
       }
       // After the offline figures, with its own server, replicas and host: nothing of it runs while they are timed.
       await ctx.attempt("A→B propagation to B's rendered UI", async () => {
-        const runs = Math.max(20, Math.round(ctx.options.samples / 5));
+        // 60 at the default 300 samples; at least 10 (the tiny run in npm test is short on time).
+        const runs = Math.max(10, Math.round(ctx.options.samples / 5));
         ctx.figure("A→B propagation to B's rendered UI", 'ms', await propagationsToRenderedUi(browser, fixture, runs, (m) => ctx.log(m)), {
           budget: BUDGETS.propagation,
           note: "from A's ticket.setPriority call until the frame in which B's page (browser host, online, the ticket open) shows it",
