@@ -65,3 +65,22 @@ export function scrollQueue({ step, ms }: { step: number; ms: number }): Promise
 export function queueReady(): boolean {
   return document.querySelector('[role="listbox"][aria-label="Tickets"]')?.getAttribute('aria-busy') === 'false';
 }
+
+type Watched = Window & { orbitBenchShownAt?: Promise<number> };
+
+/**
+ * Starts watching the page, every animation frame, for an element matching `selector`; `shownAt`
+ * then resolves with the wall-clock milliseconds (performance.timeOrigin + now, comparable with
+ * another process's) of the first frame whose DOM has it, the frame that paints it.
+ */
+export function watchFor(selector: string): void {
+  (window as Watched).orbitBenchShownAt = new Promise((resolve) => {
+    const frame = () => (document.querySelector(selector) ? resolve(performance.timeOrigin + performance.now()) : void requestAnimationFrame(frame));
+    requestAnimationFrame(frame);
+  });
+}
+
+/** When the element `watchFor` watches for was first shown (waits for it). */
+export function shownAt(): Promise<number> {
+  return (window as Watched).orbitBenchShownAt ?? Promise.reject(new Error('watchFor was not called on this page.'));
+}

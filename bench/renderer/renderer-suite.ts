@@ -1,38 +1,22 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import playwrightConfig from '../../playwright.config.ts';
-import { startChild, type Child } from '../harness/child.ts';
 import { BUDGETS } from '../harness/budgets.ts';
 import type { Suite, SuiteContext } from '../harness/suite.ts';
+import { startToInteractive } from './browser-host.ts';
 import { clickRowUntilPainted, queueReady, scrollQueue } from './in-page.ts';
+import { propagationsToRenderedUi } from './propagation-ui.ts';
 
 const RENDERER_BUILD = fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url));
 const ROW_PX = 56;
 /** Pixels scrolled per frame: a brisk wheel or trackpad fling. */
 const SCROLL_STEP = 400;
 
-/** The browser host CLI in its own process (what `npm run demo:web` runs), on a data folder. */
-function startHost(dataDir: string): Promise<Child<string>> {
-  return startChild(new URL('../../electron/browser-host/cli.ts', import.meta.url), ['--data', dataDir], {
-    hello: (line) => /(https?:\/\/\S+)/.exec(line)?.[1] ?? line,
-  });
-}
-
-/** From starting the host process until the page shows the agent's queue, loaded. */
-async function startToInteractive(browser: Browser, dataDir: string): Promise<{ ms: number; host: Child<string>; page: Page }> {
-  const started = performance.now();
-  const host = await startHost(dataDir);
-  const page = await browser.newPage();
-  await page.goto(host.hello);
-  await page.waitForFunction(queueReady, undefined, { polling: 'raf', timeout: 600_000 });
-  return { ms: performance.now() - started, host, page };
-}
-
 /**
  * The workstation UI in Chromium via the browser host, on an admin's full replica, offline: start
  * to interactive queue, click-to-paint of a ticket with its 360° pane, queue scroll frame times,
- * and the page's memory.
+ * and the page's memory. Then, online: A→B propagation to B's rendered UI (propagation-ui.ts).
  */
 export const rendererSuite: Suite = {
   name: 'renderer',
@@ -85,7 +69,15 @@ export const rendererSuite: Suite = {
         await page.close();
         await host.close();
       }
-      ctx.skipped("A→B propagation to B's rendered UI", 'not measured yet (the sync suite times it to B\'s engine)');
+      // After the offline figures, with its own server, replicas and host: nothing of it runs while they are timed.
+      await ctx.attempt("A→B propagation to B's rendered UI", async () => {
+        // 60 at the default 300 samples; at least 10 (the tiny run in npm test is short on time).
+        const runs = Math.max(10, Math.round(ctx.options.samples / 5));
+        ctx.figure("A→B propagation to B's rendered UI", 'ms', await propagationsToRenderedUi(browser, fixture, runs, (m) => ctx.log(m)), {
+          budget: BUDGETS.propagation,
+          note: "from A's ticket.setPriority call until the frame in which B's page (browser host, online, the ticket open) shows it",
+        });
+      });
     } finally {
       await browser.close();
     }

@@ -10,7 +10,7 @@ import { RemoteWriter } from './remote-writer.ts';
 import { Workstation } from './workstation.ts';
 
 /** Two more agents of the demo's first team (bench/data/directory.ts keeps group 0's log-ins as they are). */
-const PRIYA = 'priya@orbit.demo';
+export const PRIYA = 'priya@orbit.demo';
 const MARCUS = 'marcus@orbit.demo';
 
 /**

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Editor } from '@tiptap/react';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,8 @@ import { putRows, signedInReplica, tempFiles, unreachableServerUrl } from '../un
  * what the agent does through the UI lands in the replica and the outbox.
  */
 const newFile = tempFiles();
+// The composer mounts a frame after its ticket is painted (and builds its editor then): on a loaded machine that can take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lays nothing out; ProseMirror asks where the selection is to scroll it into view.
 const noRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;

@@ -59,6 +59,46 @@ describe('the workspace shell', () => {
     }
   });
 
+  it('gives r / n to the composer even when pressed as the ticket opens, before its editor is there', async () => {
+    const open = ticket({ id: TICKET_ID, status: 'open' });
+    const user = userEvent.setup();
+    renderWorkspace({
+      'ticket.get': () => ({ ticket: open, messages: [{ ...customerMessage({ ticketId: TICKET_ID }), authorName: contact.name, pendingSync: false }], requester: contact, assignee: null, team: null, pendingSync: false }),
+      'customer.pane': () => null,
+      'presence.set': () => ({ ticketId: TICKET_ID, agents: [] }),
+      'draft.get': () => null,
+    });
+    act(() => useUi.getState().openTicket(TICKET_ID));
+    await screen.findByRole('heading', { level: 1, name: open.subject });
+    // The composer comes a frame after the ticket is painted: the key waits for it.
+    await user.keyboard('n');
+    const note = await screen.findByRole('textbox', { name: 'Internal note' });
+    await waitFor(() => expect(document.activeElement).toBe(note));
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('r');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Reply' })));
+  });
+
+  it('asks for the ticket and its customer pane when the cursor rests on a row (j), before Enter opens it', async () => {
+    const t = ticket({ id: TICKET_ID, status: 'open' });
+    const row = { ...t, requesterName: contact.name, accountName: null, assigneeName: null, teamName: null, pendingSync: false, slaDueAt: null };
+    const user = userEvent.setup();
+    useUi.setState({ cursorId: null });
+    const { calls } = renderWorkspace({
+      'queue.viewPage': () => ({ rows: [row], next: null, total: 1 }),
+      'ticket.get': () => ({ ticket: t, messages: [], requester: contact, assignee: null, team: null, pendingSync: false }),
+      'customer.pane': () => null,
+      'presence.set': () => ({ ticketId: TICKET_ID, agents: [] }),
+    });
+    await waitFor(() => expect(calls.some((c) => c.name === 'queue.viewPage')).toBe(true));
+    const asked = (name: string) => calls.filter((c) => c.name === name && JSON.stringify(c.input).includes(TICKET_ID)).length;
+    await user.keyboard('j');
+    await waitFor(() => expect([asked('ticket.get'), asked('customer.pane')]).toEqual([1, 1]));
+    expect(useUi.getState().openTicketId).toBeNull();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: t.subject });
+  });
+
   it('opens the palette on Ctrl+K, lists commands by section with their keys, fuzzy-filters, and runs one with Enter', async () => {
     const user = userEvent.setup();
     renderWorkspace();

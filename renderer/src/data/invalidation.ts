@@ -16,7 +16,14 @@ const shownBy: Record<EntityKind, readonly QueryKey[]> = {
   view: [queryKeys.queue],
 };
 
+/**
+ * The open ticket and its customer pane are asked for first: the engine answers in order, and a
+ * queue's pages and the views' counts (tens of ms on a large replica) would otherwise hold up the
+ * change the agent is looking at.
+ */
+const first: readonly QueryKey[] = [queryKeys.ticket, queryKeys.customer];
+
 export function invalidateKinds(queryClient: QueryClient, kinds: readonly EntityKind[]): void {
   const keys = new Set(kinds.flatMap((kind) => shownBy[kind]));
-  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+  for (const queryKey of [...first.filter((k) => keys.has(k)), ...[...keys].filter((k) => !first.includes(k))]) void queryClient.invalidateQueries({ queryKey });
 }

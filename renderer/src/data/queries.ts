@@ -1,4 +1,6 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { DeskApi } from '../../../shared/ipc/contract.ts';
 import type { QueueRef, ViewSort } from '../../../shared/ipc/features/queues.ts';
 import type { CustomerTicketList } from '../../../shared/ipc/views.ts';
 import { useDesk } from '../desk/desk-context.tsx';
@@ -29,14 +31,34 @@ export function useViewPages(ref: QueueRef, sort: ViewSort | null) {
   });
 }
 
+const ticketDetailQuery = (desk: DeskApi, id: string) => queryOptions({ queryKey: queryKeys.ticketDetail(id), queryFn: () => desk.invoke('ticket.get', { id }) });
+const customerPaneQuery = (desk: DeskApi, ticketId: string) =>
+  queryOptions({ queryKey: queryKeys.customerPane(ticketId), queryFn: () => desk.invoke('customer.pane', { ticketId }) });
+
 export function useTicketDetail(id: string) {
-  const desk = useDesk();
-  return useQuery({ queryKey: queryKeys.ticketDetail(id), queryFn: () => desk.invoke('ticket.get', { id }) });
+  return useQuery(ticketDetailQuery(useDesk(), id));
 }
 
 export function useCustomerPane(ticketId: string) {
+  return useQuery(customerPaneQuery(useDesk(), ticketId));
+}
+
+/**
+ * Asks the engine for a ticket and its customer pane now, both at once, before React renders
+ * anything for it: on open (so the invokes leave with the click, not after the render it causes)
+ * and when the queue's cursor rests on a row (j/k), so Enter finds them cached. Cached, unchanged
+ * ones are not asked for again.
+ */
+export function usePrefetchTicket(): (ticketId: string) => void {
   const desk = useDesk();
-  return useQuery({ queryKey: queryKeys.customerPane(ticketId), queryFn: () => desk.invoke('customer.pane', { ticketId }) });
+  const queryClient = useQueryClient();
+  return useCallback(
+    (ticketId: string) => {
+      void queryClient.prefetchQuery(ticketDetailQuery(desk, ticketId));
+      void queryClient.prefetchQuery(customerPaneQuery(desk, ticketId));
+    },
+    [desk, queryClient],
+  );
 }
 
 /** Rows per `customer.tickets` call ("show all" in the customer pane). */

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useNow } from '../common/use-now.ts';
 import { useViewPages } from '../data/queries.ts';
@@ -7,7 +7,8 @@ import { useCommands } from '../commands/use-commands.ts';
 import { useUi } from '../state/ui-store.ts';
 import { pickRange, rangeAnchor } from './selection.ts';
 import { DEFAULT_VIEW_COLUMNS } from '../../../shared/model/index.ts';
-import { ticketRowId, TicketRow } from './TicketRow.tsx';
+import { rowTicketId, ticketRowId, TicketRow } from './TicketRow.tsx';
+import { useHoverPrefetch } from '../ticket/use-ticket-prefetch.ts';
 import { useCurrentView } from './use-current-view.ts';
 import { useSelectAll } from './use-select-all.ts';
 import { TICKET_LIST_ID } from './ViewNav.tsx';
@@ -69,6 +70,10 @@ export function TicketList() {
     setSelection(pickRange(ids, selectedIds, rangeAnchor(ids, selectedIds, cursorId), id));
     setCursor(id);
   };
+  // One callback for every render, so that memoized rows stay as they are; it reads the latest rows.
+  const pickRangeLatest = useRef(pickRangeTo);
+  pickRangeLatest.current = pickRangeTo;
+  const onPickRange = useCallback((id: string) => pickRangeLatest.current(id), []);
   const pickAll = useSelectAll();
   const clearPicks = () => setSelection([]);
 
@@ -82,6 +87,7 @@ export function TicketList() {
     { id: 'queue.clearPicks', title: 'Clear the selection', section: 'Queue', keys: 'Escape', enabled: selectedIds.length > 0, run: clearPicks },
   ]);
 
+  const onPointerOver = useHoverPrefetch(rowTicketId);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -101,6 +107,7 @@ export function TicketList() {
         tabIndex={0}
         className="ticket-list"
         onKeyDown={onKeyDown}
+        onPointerOver={onPointerOver}
       >
         <div className="ticket-list-space" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
@@ -118,7 +125,7 @@ export function TicketList() {
                 columns={columns}
                 style={style}
                 onOpen={openTicket}
-                onPickRange={pickRangeTo}
+                onPickRange={onPickRange}
               />
             );
           })}

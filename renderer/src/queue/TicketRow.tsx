@@ -1,4 +1,4 @@
-import type { CSSProperties, MouseEvent } from 'react';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { QueueRow } from '../../../shared/ipc/views.ts';
 import type { ViewColumn } from '../../../shared/model/view.ts';
 import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
@@ -11,6 +11,8 @@ import { slaBadgeText, slaTimerName } from '../sla/format.ts';
 import { ticketRowLabel } from './ticket-row-label.ts';
 
 export const ticketRowId = (ticketId: string) => `ticket-row-${ticketId}`;
+/** The ticket a row element (`ticketRowId`) shows; null for any other element. */
+export const rowTicketId = (row: Element): string | null => (row.id.startsWith('ticket-row-') ? row.id.slice('ticket-row-'.length) : null);
 
 /** The columns a queue shows when its view says nothing else. */
 
@@ -30,7 +32,7 @@ interface Props {
   onPickRange(id: string): void;
 }
 
-export function TicketRow({ row, now, selected, open, picked, columns, style, onOpen, onPickRange }: Props) {
+function Row({ row, now, selected, open, picked, columns, style, onOpen, onPickRange }: Props) {
   const age = formatAge(row.createdAt, now);
   const has = (c: ViewColumn) => columns.includes(c);
   const running = useRunningTimer(row, now);
@@ -85,3 +87,18 @@ export function TicketRow({ row, now, selected, open, picked, columns, style, on
     </div>
   );
 }
+
+/** Same props, same row: the list re-renders on every cursor move and open, the rows whose state changed do. */
+const sameRow = (a: Props, b: Props) =>
+  a.row === b.row &&
+  a.now === b.now &&
+  a.selected === b.selected &&
+  a.open === b.open &&
+  a.picked === b.picked &&
+  a.columns === b.columns &&
+  a.onOpen === b.onOpen &&
+  a.onPickRange === b.onPickRange &&
+  a.style.transform === b.style.transform &&
+  a.style.height === b.style.height;
+
+export const TicketRow = memo(Row, sameRow);

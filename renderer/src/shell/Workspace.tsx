@@ -18,6 +18,7 @@ import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
 import { SyncIssuesPanel } from '../sync/SyncIssuesPanel.tsx';
 import { useReconnectSync } from '../sync/use-reconnect-sync.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
+import { useTicketPrefetch } from '../ticket/use-ticket-prefetch.ts';
 import { MergeDialog } from '../ticket-actions/MergeDialog.tsx';
 import { PANE_IDS, Panes } from './Panes.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -25,19 +26,31 @@ import { useShellCommands } from './use-shell-commands.ts';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
 
-/** The three panes (queue, ticket, customer), the top bar, and the shell's overlays and shortcuts. */
-export function Workspace({ session }: { session: SignedIn }) {
+/** The middle pane: the open ticket, with the r / n shortcuts while one is open. */
+function OpenTicket({ meId }: { meId: string }) {
   const openTicketId = useUi((s) => s.openTicketId);
   const focusComposer = useUi((s) => s.focusComposer);
-  useReconnectSync();
-  useShortcutDispatcher();
-  useNotificationEvents();
-  useShellCommands();
-
   useCommands([
     { id: 'ticket.reply', title: 'Reply to the customer', section: 'Ticket', keys: 'r', keywords: ['answer', 'respond', 'composer'], enabled: !!openTicketId, run: () => focusComposer('reply') },
     { id: 'ticket.note', title: 'Add an internal note', section: 'Ticket', keys: 'n', keywords: ['comment', 'private', 'composer'], enabled: !!openTicketId, run: () => focusComposer('note') },
   ]);
+  return openTicketId ? <TicketView ticketId={openTicketId} meId={meId} /> : <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>;
+}
+
+function OpenCustomer() {
+  return <CustomerPane ticketId={useUi((s) => s.openTicketId)} />;
+}
+
+/**
+ * The three panes (queue, ticket, customer), the top bar, and the shell's overlays and shortcuts.
+ * It reads no open ticket itself: opening one re-renders the two panes that show it, not the queue.
+ */
+export function Workspace({ session }: { session: SignedIn }) {
+  useReconnectSync();
+  useShortcutDispatcher();
+  useNotificationEvents();
+  useShellCommands();
+  useTicketPrefetch();
 
   return (
     <div className="workspace">
@@ -57,16 +70,12 @@ export function Workspace({ session }: { session: SignedIn }) {
         }
         ticket={
           <main id={PANE_IDS.ticket} className="ticket-pane">
-            {openTicketId ? (
-              <TicketView ticketId={openTicketId} meId={session.agent.id} />
-            ) : (
-              <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>
-            )}
+            <OpenTicket meId={session.agent.id} />
           </main>
         }
         customer={
           <div id={PANE_IDS.customer} className="customer-pane-wrap">
-            <CustomerPane ticketId={openTicketId} />
+            <OpenCustomer />
           </div>
         }
       />

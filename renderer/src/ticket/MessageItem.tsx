@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { TimelineMessage } from '../../../shared/ipc/views.ts';
 import { AttachmentList } from '../attachments/AttachmentList.tsx';
 import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
@@ -18,9 +19,10 @@ function Stamp({ at }: { at: string }) {
 
 /**
  * One entry of the conversation: plain text, an agent's rich text reduced to the composer's tags, or
- * a customer's HTML email, sanitized and shown only in a sandboxed frame (HtmlBody).
+ * a customer's HTML email, sanitized and shown only in a sandboxed frame (HtmlBody). Memoized: a
+ * refreshed thread keeps its unchanged messages (the query shares them), and they are not rendered again.
  */
-export function MessageItem({ message, meId }: { message: TimelineMessage; meId: string }) {
+export const MessageItem = memo(function MessageItem({ message, meId }: { message: TimelineMessage; meId: string }) {
   const label = `${kindName[message.kind]} from ${message.authorName}`;
   if (message.event?.type === 'conflict') return <ConflictNotice message={message} event={message.event} meId={meId} stamp={<Stamp at={message.createdAt} />} />;
   if (message.kind === 'event') {
@@ -51,4 +53,4 @@ export function MessageItem({ message, meId }: { message: TimelineMessage; meId:
       {message.attachments.length > 0 && <AttachmentList attachments={message.attachments} />}
     </article>
   );
-}
+});

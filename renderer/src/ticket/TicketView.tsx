@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { PendingSyncMark } from '../common/PendingSyncMark.tsx';
 import { PriorityMark } from '../common/PriorityMark.tsx';
-import { useTicketDetail } from '../data/queries.ts';
+import { useCustomerPane, useTicketDetail } from '../data/queries.ts';
 import { channelLabel, ticketNumberLabel } from '../format/labels.ts';
 import { formatDateTime, formatFull } from '../format/time.ts';
 import { TicketSlaTimers } from '../sla/SlaBadge.tsx';
@@ -12,11 +12,16 @@ import { PresenceLine } from './PresenceLine.tsx';
 import { TicketControls } from './TicketControls.tsx';
 import { TicketActions } from '../ticket-actions/TicketActions.tsx';
 import { useTicketPresence } from './use-presence.ts';
+import { usePaintedFor } from './after-paint.ts';
 
 export function TicketView({ ticketId, meId }: { ticketId: string; meId: string }) {
   const detail = useTicketDetail(ticketId);
   const [replying, setReplying] = useState(false);
   const others = useTicketPresence(ticketId, replying ? 'replying' : 'viewing');
+  // The composer (its editor is the costliest part of a ticket) comes a frame after the ticket and its
+  // customer pane (which the composer reads too) are painted: it never holds up the pane's answer.
+  const pane = useCustomerPane(ticketId);
+  const composing = usePaintedFor(detail.data !== undefined && (pane.data !== undefined || pane.isError) ? ticketId : null) !== null;
 
   // A failed refresh keeps what was shown (and the draft under it); only a first load can fail to nothing.
   if (detail.data === undefined) return detail.error ? <ErrorText error={detail.error} className="pane-note" /> : <p className="pane-note">Loading ticket…</p>;
@@ -44,7 +49,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
         <TicketActions key={`actions-${ticket.id}`} ticket={ticket} meId={meId} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} meId={meId} />
-      <Composer key={ticket.id} ticket={ticket} requester={requester} messages={messages} meId={meId} onReplyingChange={setReplying} />
+      {composing && <Composer key={ticket.id} ticket={ticket} requester={requester} messages={messages} meId={meId} onReplyingChange={setReplying} />}
     </>
   );
 }
