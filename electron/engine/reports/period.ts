@@ -38,6 +38,7 @@ export function previousPeriod(p: Period): Period {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const shortDate = (date: string) => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
 
 function bucketStart(date: string, dimension: TimeDimension): string {
@@ -56,7 +57,7 @@ function nextBucketStart(first: string, dimension: TimeDimension): string {
 function bucketLabel(first: string, dimension: TimeDimension): string {
   if (dimension === 'day') return shortDate(first);
   if (dimension === 'week') return `Week of ${shortDate(first)}`;
-  return `${MONTHS[Number(first.slice(5, 7)) - 1]} ${first.slice(0, 4)}`;
+  return `${MONTH_NAMES[Number(first.slice(5, 7)) - 1]} ${first.slice(0, 4)}`;
 }
 
 /** The days, ISO weeks (Monday first) or months of a period, in order, the first and last clipped to it. */
