@@ -68,20 +68,25 @@ export function backlogAt(end: number): { sql: string; params: unknown[] } {
   };
 }
 
-/** The backlog at one instant, per category key (bucket 0). */
+/**
+ * The backlog at one instant, per category key (bucket 0): the same tickets as `backlogAt`, read
+ * as two index ranges (open now, from the index of open tickets; solved after the instant) so that
+ * the count and the workload by assignee never touch the wide rows.
+ */
 export function backlogGroups(sql: StatementCache, end: number, categories: readonly CategoryDimension[], filter: ReportFilter): Group[] {
-  const at = backlogAt(end);
   const where = filterSql(filter);
-  const g = groupParts(categories);
+  const dims = categories.map((d) => DIMENSION_SQL[d]);
+  const keys = dims.map((d, i) => `${d.expr} AS k${i}`).join(', ') || 'NULL AS k';
+  const joins = dims.map((d) => d.join ?? '').join(' ');
+  const branch = (range: string) => `SELECT ${keys} FROM tickets t ${joins} WHERE ${range} AND ${where.sql}`;
+  const outer = dims.map((_, i) => `k${i}`);
   const rows = sql.all<Record<string, unknown>>({
-    sql: `WITH b(i) AS (VALUES (0))
-      SELECT b.i AS bucket${g.select}, count(*) AS n, NULL AS a, NULL AS b
-      FROM b JOIN tickets t ${g.joins}
-      WHERE ${at.sql} AND ${where.sql}
-      GROUP BY ${g.groupBy}`,
-    params: [...at.params, ...where.params],
+    sql: `SELECT 0 AS bucket${outer.map((k) => `, ${k}`).join('')}, count(*) AS n, NULL AS a, NULL AS b
+      FROM (${branch('t.unsolved = 1 AND t.merged = 0 AND t.created_at < ?')} UNION ALL ${branch('t.solved_at >= ? AND +t.created_at < ?')})
+      ${outer.length ? `GROUP BY ${outer.join(', ')}` : ''}`,
+    params: [iso(end), ...where.params, iso(end), iso(end), ...where.params],
   });
-  return readGroups(rows, categories.length);
+  return readGroups(rows, categories.length).filter((g) => g.n > 0);
 }
 
 /** Tickets entering (created, not merged) and leaving (solved) the backlog per bucket and category key. */

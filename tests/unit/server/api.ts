@@ -1,7 +1,7 @@
 import { newId } from '../../../shared/ids.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import WebSocket from 'ws';
-import type { PendingMutation, ServerEvent } from '../../../shared/sync/protocol.ts';
+import type { Change, Cursor, PendingMutation, ServerEvent } from '../../../shared/sync/protocol.ts';
 import { RealtimeServerMessage } from '../../../shared/sync/realtime.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
@@ -36,6 +36,19 @@ export async function signIn(url: string, email: string): Promise<{ token: strin
 }
 
 export const mutation = (id: number, name: string, args: unknown): PendingMutation => ({ id, name, args, createdAt: new Date().toISOString() });
+
+/** A workstation of a signed-in agent: its own client id and mutation counter, pushing and pulling over loopback. */
+export function syncClient(url: string, who: { token: string }) {
+  const clientId = newId();
+  let next = 1;
+  return {
+    clientId,
+    push: async (...mutations: { name: string; args: unknown }[]) =>
+      (await post(url, routes.push, { clientId, mutations: mutations.map((m) => mutation(next++, m.name, m.args)) }, who.token)).body,
+    cursor: async (): Promise<Cursor> => (await post(url, routes.bootstrap, { clientId }, who.token)).body.cursor,
+    pull: async (cursor: Cursor): Promise<Change[]> => (await post(url, routes.pull, { clientId, cursor }, who.token)).body.changes,
+  };
+}
 
 export const note = (id: number, ticketId: string, body = `Note ${id}`) =>
   mutation(id, 'message.add@1', { id: newId(), ticketId, kind: 'note', body });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids.ts';
-import type { Change, Cursor } from '../../../shared/sync/protocol.ts';
-import { routes } from '../../../shared/sync/routes.ts';
+import type { Change } from '../../../shared/sync/protocol.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { mutation, post, signIn } from './api.ts';
+import { signIn, syncClient } from './api.ts';
 
 type SignedIn = Awaited<ReturnType<typeof signIn>>;
 
@@ -21,16 +20,7 @@ afterAll(async () => {
   await server.close();
 });
 
-function client(who: SignedIn) {
-  const clientId = newId();
-  let next = 1;
-  return {
-    push: async (...mutations: { name: string; args: unknown }[]) =>
-      (await post(server.url, routes.push, { clientId, mutations: mutations.map((m) => mutation(next++, m.name, m.args)) }, who.token)).body as { results: unknown[] },
-    cursor: async (): Promise<Cursor> => (await post(server.url, routes.bootstrap, { clientId }, who.token)).body.cursor,
-    pull: async (cursor: Cursor): Promise<Change[]> => (await post(server.url, routes.pull, { clientId, cursor }, who.token)).body.changes,
-  };
-}
+const client = (who: SignedIn) => syncClient(server.url, who);
 
 const save = (id: string, overrides: Record<string, unknown> = {}) => ({
   name: 'view.save@1',
