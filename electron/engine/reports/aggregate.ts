@@ -43,20 +43,24 @@ function readGroups(rows: Record<string, unknown>[], categories: number): Group[
   }));
 }
 
-/** A metric's parts per bucket and category key over the tickets its anchor places in each bucket. */
-export function aggregate(sql: StatementCache, metric: MetricSql, buckets: readonly Window[], categories: readonly CategoryDimension[], filter: ReportFilter, now: number): Group[] {
+/** The SQL of a metric's parts per bucket and category key (exported for the query-plan test). */
+export function aggregateQuery(metric: MetricSql, buckets: readonly Window[], categories: readonly CategoryDimension[], filter: ReportFilter, now: number): { sql: string; params: unknown[] } {
   const cte = bucketsCte(buckets);
   const where = filterSql(filter);
   const g = groupParts(categories);
-  const rows = sql.all<Record<string, unknown>>({
+  return {
     sql: `${cte.sql}
       SELECT b.i AS bucket${g.select}, ${metric.parts}
       FROM b JOIN tickets t ON t.${metric.anchor} >= b.s AND t.${metric.anchor} < b.e ${g.joins}
       WHERE ${metric.where} AND ${where.sql}
       GROUP BY ${g.groupBy}`,
     params: [...cte.params, ...metric.params(iso(now)), ...where.params],
-  });
-  return readGroups(rows, categories.length);
+  };
+}
+
+/** A metric's parts per bucket and category key over the tickets its anchor places in each bucket: one index range per bucket. */
+export function aggregate(sql: StatementCache, metric: MetricSql, buckets: readonly Window[], categories: readonly CategoryDimension[], filter: ReportFilter, now: number): Group[] {
+  return readGroups(sql.all<Record<string, unknown>>(aggregateQuery(metric, buckets, categories, filter, now)), categories.length);
 }
 
 /** The tickets in the backlog at an instant: created before it, not merged, and unsolved now or solved after it. */

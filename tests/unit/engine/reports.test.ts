@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { aggregateQuery } from '../../../electron/engine/reports/aggregate.ts';
 import { dashboard } from '../../../electron/engine/reports/dashboard.ts';
 import { drillDown } from '../../../electron/engine/reports/drill-down.ts';
+import { METRIC_SQL } from '../../../electron/engine/reports/metric-sql.ts';
 import { bucketsOf, periodOfRange } from '../../../electron/engine/reports/period.ts';
 import { runReport } from '../../../electron/engine/reports/run-report.ts';
 import { procedures } from '../../../shared/ipc/contract.ts';
@@ -304,4 +306,18 @@ describe('dashboard', () => {
       ['kpi-solved', false],
     ]);
   });
+});
+
+describe('query plans', () => {
+  // What the stock dashboard splits each anchor by: creation by channel, team, or channel and priority; the rest by time only.
+  const splits = { created_at: [[], ['channel'], ['team'], ['channel', 'priority']], solved_at: [[]], rated_at: [[]] } as const;
+  for (const [metric, m] of Object.entries(METRIC_SQL)) {
+    it(`${metric}: one covering index range per bucket, never the wide rows, for the stock dashboard's splits`, () => {
+      const p = periodOfRange(WEEK, 'UTC', NOW);
+      for (const categories of splits[m.anchor]) {
+        const plan = db.plan(aggregateQuery(m, bucketsOf(p, 'day'), categories, {}, NOW)).join(' | ');
+        expect(plan).toMatch(new RegExp(`SEARCH t USING COVERING INDEX \\w+ \\(${m.anchor}>\\? AND ${m.anchor}<\\?\\)`));
+      }
+    });
+  }
 });
