@@ -1,26 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
-import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
-import { startTestServer, type TestServer } from '../../support/server.ts';
-import { signIn, syncClient } from './api.ts';
+import { demoWithThreeAgents } from './api.ts';
 
-type SignedIn = Awaited<ReturnType<typeof signIn>>;
-
-let server: TestServer;
-let alex: SignedIn;
-let priya: SignedIn;
-let lena: SignedIn;
-
-beforeAll(async () => {
-  server = await startTestServer({ demo: { scale: 0.05 } });
-  [alex, priya, lena] = await Promise.all([signIn(server.url, DEMO_AGENT_EMAIL), signIn(server.url, 'priya@orbit.demo'), signIn(server.url, DEMO_LEAD_EMAIL)]);
-});
-afterAll(async () => {
-  await server.close();
-});
-
-const client = (who: SignedIn) => syncClient(server.url, who);
+const demo = demoWithThreeAgents(0.05);
 
 const save = (id: string, overrides: Record<string, unknown> = {}) => ({
   name: 'view.save@1',
@@ -30,7 +13,8 @@ const viewChanges = (changes: Change[]) => changes.filter((c) => c.kind === 'vie
 
 describe('saved views on the server', () => {
   it('sync to every agent, with owners set by the server, and permissions hold', async () => {
-    const [a, p, l] = [client(alex), client(priya), client(lena)];
+    const { alex, lena } = demo;
+    const [a, p, l] = [demo.client(alex), demo.client(demo.priya), demo.client(lena)];
     const from = await p.cursor();
     const personal = newId();
     const sharedId = newId();
