@@ -12,6 +12,7 @@ import { uploads } from './010-uploads.ts';
 import { problemLinks } from './011-problem-links.ts';
 import { ticketMetrics } from './012-ticket-metrics.ts';
 import { queueCounts } from './013-queue-counts.ts';
+import { reportFacts } from './014-report-facts.ts';
 
 /** Every replica migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications, uploads, problemLinks, ticketMetrics, queueCounts];
+export const migrations: readonly Migration[] = [entities, syncState, messageEvents, scopes, workspace, drafts, search, queueViews, notifications, uploads, problemLinks, ticketMetrics, queueCounts, reportFacts];
