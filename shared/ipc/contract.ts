@@ -20,6 +20,7 @@ import { slaEvents, slaProcedures } from './features/sla.ts';
 import { searchEvents, searchProcedures } from './features/search.ts';
 import { notificationEvents, notificationProcedures } from './features/notifications.ts';
 import { reportEvents, reportProcedures } from './features/reports.ts';
+import { satisfactionEvents, satisfactionProcedures } from './features/satisfaction.ts';
 import { PresenceInput, TicketPresence } from './presence.ts';
 import { ChangedEvent, CustomerPane, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
 
@@ -92,6 +93,7 @@ export const procedures = {
   ...searchProcedures,
   ...notificationProcedures,
   ...reportProcedures,
+  ...satisfactionProcedures,
 } as const;
 
 /** Events the engine sends to every window. */
@@ -111,6 +113,7 @@ export const events = {
   ...searchEvents,
   ...notificationEvents,
   ...reportEvents,
+  ...satisfactionEvents,
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

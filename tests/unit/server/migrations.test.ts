@@ -33,7 +33,7 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names', '009-ticket-metrics'];
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names', '009-ticket-metrics', '012-server-secrets'];
     expect(Object.keys(migrations)).toEqual(all);
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
@@ -170,12 +170,20 @@ describe('migrations', () => {
     for (const [i, kind, authorType] of [[1, 'reply', 'agent'], [2, 'note', 'agent'], [3, 'reply', 'contact'], [4, 'reply', 'agent']] as const) {
       await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${`m${i}`}, ${ticket}, ${kind}, ${authorType}, ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
     }
-    expect(await migrate(db)).toEqual(['009-ticket-metrics']);
+    expect(await migrate(db, { to: '009-ticket-metrics' })).toEqual(['009-ticket-metrics']);
     const before = (await getEntity(db, 'ticket', ticket))?.entity;
     expect(before).toMatchObject({ replyCount: 2, reopenCount: 0, satisfaction: null });
     const satisfaction = { csat: 5, ces: 6, nps: 9, comment: 'Quick and kind — merci!', ratedAt: at };
     await putEntity(db, 'ticket', { ...(before as NonNullable<typeof before>), replyCount: 2, reopenCount: 1, satisfaction }, `team:${team}`);
     expect((await getEntity(db, 'ticket', ticket))?.entity).toMatchObject({ replyCount: 2, reopenCount: 1, satisfaction });
+  });
+
+  it('012-server-secrets keeps named secrets, one value per name', async () => {
+    await migrate(db, { to: '009-ticket-metrics' });
+    expect(await migrate(db)).toEqual(['012-server-secrets']);
+    await db.insertInto('server_secrets').values({ name: 'survey-links', value: 'k1', created_at: 'x' }).execute();
+    await expect(db.insertInto('server_secrets').values({ name: 'survey-links', value: 'k2', created_at: 'x' }).execute()).rejects.toThrow();
+    expect(await db.selectFrom('server_secrets').select(['name', 'value']).execute()).toEqual([{ name: 'survey-links', value: 'k1' }]);
   });
 
   it('refuses a database migrated by a newer server', async () => {
