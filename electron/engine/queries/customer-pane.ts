@@ -3,6 +3,7 @@ import type { Contact, Ticket } from '../../../shared/model/index.ts';
 import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
 import { fallbackNames } from './fallback-names.ts';
+import { satisfactionHistory } from './satisfaction-history.ts';
 
 /** How many tickets each list of the pane shows; the pane is a summary, not a queue. */
 const PANE_TICKETS = 50;
@@ -51,6 +52,7 @@ export function customerPane(replica: Replica, sql: StatementCache, ticketId: st
     accountTickets: account ? summaries(paneSql.accountTickets, account.id) : [],
     contactTickets: summaries(paneSql.contactTickets, contact.id),
     stats: { openTickets: stats?.open ?? 0, solvedTickets: stats?.solved ?? 0 },
+    satisfaction: { account: account ? satisfactionHistory(sql, 'account', account.id) : null, requester: satisfactionHistory(sql, 'requester', contact.id) },
   };
 }
 
