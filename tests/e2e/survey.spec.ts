@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, signIn, test } from './fixtures.ts';
 import { openNumberedTicket } from './ticket-actions-helpers.ts';
 
@@ -24,6 +25,8 @@ test('copy the survey link of a solved ticket, answer it as the customer, see th
   await customer.goto(url);
   await expect(customer.getByRole('heading', { level: 1 })).toHaveText('How did we do?');
   await expect(customer.getByText(ticket.subject, { exact: false })).toBeVisible();
+  const axe = await new AxeBuilder({ page: customer }).setLegacyMode(true).analyze();
+  expect(axe.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await customer.locator('input[name="csat"][value="4"]').check();
   await customer.locator('input[name="nps"][value="9"]').check();
   await customer.getByLabel(/Anything you would like to add/).fill('Fixed <b>fast</b>, thanks');
