@@ -10,54 +10,33 @@ const PERIOD_DAYS = 90;
 /** A change of the satisfied share under this many points is steady. */
 const TREND_POINTS = 5;
 
-type Owner = 'account_id' | 'requester_id';
+/**
+ * The answered tickets of one owner, found by the owner's ticket index. The answer is read off the
+ * row's JSON once per row (no typed column: that needs a replica migration); only answered rows come
+ * back, and the few of them are summed up here.
+ */
+const answered = (owner: 'account_id' | 'requester_id') => `
+  SELECT id, number, data ->> '$.subject' AS subject, satisfaction
+  FROM (SELECT id, number, data, data ->> '$.satisfaction' AS satisfaction FROM tickets WHERE ${owner} = ?)
+  WHERE satisfaction IS NOT NULL`;
 
-/** The answered tickets of one owner: read off the ticket rows that owner's index finds (no typed column, no migration). */
-const rated = (owner: Owner) => `
-  SELECT t.id, t.number, t.data ->> '$.subject' AS subject,
-    t.data ->> '$.satisfaction.csat' AS csat, t.data ->> '$.satisfaction.ratedAt' AS ratedAt, t.data -> '$.satisfaction' AS satisfaction
-  FROM tickets t WHERE t.${owner} = @owner AND t.data ->> '$.satisfaction.ratedAt' IS NOT NULL`;
+/** The history's queries (exported for the query-plan test): each searches the owner's ticket index. */
+export const satisfactionSql = { account: answered('account_id'), requester: answered('requester_id') };
 
-const totals = (owner: Owner) => `
-  SELECT
-    count(*) AS answers, count(csat) AS csatAnswers, count(*) FILTER (WHERE csat >= 4) AS satisfied, avg(csat) AS average,
-    count(*) FILTER (WHERE ratedAt >= @since) AS answers90, count(csat) FILTER (WHERE ratedAt >= @since) AS csatAnswers90,
-    count(*) FILTER (WHERE csat >= 4 AND ratedAt >= @since) AS satisfied90, avg(csat) FILTER (WHERE ratedAt >= @since) AS average90,
-    count(csat) FILTER (WHERE ratedAt >= @before AND ratedAt < @since) AS csatAnswersBefore,
-    count(*) FILTER (WHERE csat >= 4 AND ratedAt >= @before AND ratedAt < @since) AS satisfiedBefore
-  FROM (${rated(owner)})`;
-
-const latest = (owner: Owner) => `SELECT id, number, subject, satisfaction FROM (${rated(owner)}) ORDER BY ratedAt DESC, id DESC LIMIT ${LATEST_ANSWERS}`;
-
-/** The history's queries (exported for the query-plan test), with named parameters @owner (and @since, @before): each searches the owner's ticket index. */
-export const satisfactionSql = {
-  accountTotals: totals('account_id'),
-  requesterTotals: totals('requester_id'),
-  accountLatest: latest('account_id'),
-  requesterLatest: latest('requester_id'),
-};
-
-interface TotalsRow {
-  answers: number;
-  csatAnswers: number;
-  satisfied: number;
-  average: number | null;
-  answers90: number;
-  csatAnswers90: number;
-  satisfied90: number;
-  average90: number | null;
-  csatAnswersBefore: number;
-  satisfiedBefore: number;
-}
-
-interface LatestRow {
+interface AnsweredRow {
   id: string;
   number: number | null;
   subject: string;
   satisfaction: string;
 }
 
-const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function sumUp(answers: readonly Satisfaction[]): SatisfactionStats {
+  const scores = answers.map((a) => a.csat).filter((csat): csat is number => csat !== null);
+  const sum = scores.reduce((total, csat) => total + csat, 0);
+  return { answers: answers.length, csatAnswers: scores.length, satisfied: scores.filter((csat) => csat >= 4).length, average: scores.length ? round2(sum / scores.length) : null };
+}
 
 /** Up or down when the satisfied share moved by at least TREND_POINTS against the period before; null without CSAT answers in both. */
 export function satisfactionTrend(now: { csatAnswers: number; satisfied: number }, before: { csatAnswers: number; satisfied: number }): SatisfactionHistory['trend'] {
@@ -70,18 +49,21 @@ export function satisfactionTrend(now: { csatAnswers: number; satisfied: number 
 export function satisfactionHistory(sql: StatementCache, owner: 'account' | 'requester', id: string, nowMs = Date.now()): SatisfactionHistory {
   const since = new Date(nowMs - PERIOD_DAYS * DAY_MS).toISOString();
   const before = new Date(nowMs - 2 * PERIOD_DAYS * DAY_MS).toISOString();
-  const t = sql.get1<TotalsRow>({ sql: owner === 'account' ? satisfactionSql.accountTotals : satisfactionSql.requesterTotals, params: [{ owner: id, since, before }] });
-  const stats = (answers: number, csatAnswers: number, satisfied: number, average: number | null): SatisfactionStats => ({ answers, csatAnswers, satisfied, average: round2(average) });
-  const rows = sql.all<LatestRow>({ sql: owner === 'account' ? satisfactionSql.accountLatest : satisfactionSql.requesterLatest, params: [{ owner: id }] });
+  const rows = sql.all<AnsweredRow>({ sql: satisfactionSql[owner], params: [id] });
+  const answers = rows.map((row) => ({ row, answer: JSON.parse(row.satisfaction) as Satisfaction }));
+  // Times as the server wrote them (UTC ISO), so text order is time order.
+  answers.sort((a, b) => b.answer.ratedAt.localeCompare(a.answer.ratedAt) || b.row.id.localeCompare(a.row.id));
+  const all = answers.map((a) => a.answer);
+  const recent = all.filter((a) => a.ratedAt >= since);
+  const last90Days = sumUp(recent);
   return {
-    last90Days: stats(t?.answers90 ?? 0, t?.csatAnswers90 ?? 0, t?.satisfied90 ?? 0, t?.average90 ?? null),
-    allTime: stats(t?.answers ?? 0, t?.csatAnswers ?? 0, t?.satisfied ?? 0, t?.average ?? null),
-    trend: satisfactionTrend({ csatAnswers: t?.csatAnswers90 ?? 0, satisfied: t?.satisfied90 ?? 0 }, { csatAnswers: t?.csatAnswersBefore ?? 0, satisfied: t?.satisfiedBefore ?? 0 }),
-    latest: rows.map(toAnswer),
+    last90Days,
+    allTime: sumUp(all),
+    trend: satisfactionTrend(last90Days, sumUp(all.filter((a) => a.ratedAt >= before && a.ratedAt < since))),
+    latest: answers.slice(0, LATEST_ANSWERS).map(({ row, answer }) => toAnswer(row, answer)),
   };
 }
 
-function toAnswer(row: LatestRow): SatisfactionAnswer {
-  const s = JSON.parse(row.satisfaction) as Satisfaction;
+function toAnswer(row: AnsweredRow, s: Satisfaction): SatisfactionAnswer {
   return { ticketId: row.id, number: row.number, subject: row.subject, csat: s.csat, ces: s.ces, nps: s.nps, comment: s.comment, ratedAt: s.ratedAt };
 }

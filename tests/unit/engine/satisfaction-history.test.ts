@@ -88,13 +88,12 @@ describe('satisfaction history', () => {
 
   it("searches the owner's ticket index, never scanning the table", () => {
     for (const query of Object.values(satisfactionSql)) {
-      const params = query.includes('@before') ? { owner: 'x', since: 'y', before: 'z' } : { owner: 'x' };
       const lines = replica.db
         .prepare(`EXPLAIN QUERY PLAN ${query}`)
-        .all(params)
+        .all('x')
         .map((r) => (r as { detail: string }).detail);
       expect(lines.filter((l) => /^SCAN /.test(l) && !/USING (COVERING )?INDEX/.test(l) && !/^SCAN \(subquery-\d+\)$/.test(l)), query).toEqual([]);
-      expect(lines.some((l) => /^SEARCH t USING INDEX tickets_by_(account|requester)/.test(l)), lines.join('\n')).toBe(true);
+      expect(lines.some((l) => /^SEARCH tickets USING INDEX tickets_by_(account|requester)/.test(l)), lines.join('\n')).toBe(true);
     }
   });
 });
