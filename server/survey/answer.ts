@@ -1,16 +1,13 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../shared/ids.ts';
-import type { Satisfaction, SurveyEvent, Ticket } from '../../shared/model/index.ts';
-import type { SurveyAnswer } from '../../shared/sync/survey.ts';
+import type { Satisfaction, SurveyEvent } from '../../shared/model/index.ts';
+import { takesSurvey, type SurveyAnswer } from '../../shared/sync/survey.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { publishCommit } from '../realtime/commits.ts';
 import type { Database } from '../store/schema.ts';
 import { lockForWriting } from '../store/workspace.ts';
 import { serverMutationTx, type CommitEffect } from '../sync/mutation-tx.ts';
-
-/** Only a solved or closed ticket asks for an answer. */
-export const takesSurvey = (ticket: Pick<Ticket, 'status'>) => ticket.status === 'solved' || ticket.status === 'closed';
 
 export type AnswerOutcome = { status: 'recorded'; replaced: boolean } | { status: 'not_found' } | { status: 'not_solved' };
 

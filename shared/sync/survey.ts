@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Ticket } from '../model/index.ts';
 
 /** Satisfaction surveys (issue 4): the public answer endpoints and the agents' survey-link endpoint. */
 export const surveyRoutes = {
@@ -31,3 +32,6 @@ export type SurveyLinkResponse = z.infer<typeof SurveyLinkResponse>;
 
 /** Days a survey link stays valid after it is made. */
 export const SURVEY_LINK_DAYS = 30;
+
+/** Only a solved or closed ticket has a survey link and takes an answer. */
+export const takesSurvey = (ticket: Pick<Ticket, 'status'>) => ticket.status === 'solved' || ticket.status === 'closed';

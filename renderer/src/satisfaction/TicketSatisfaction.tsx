@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Ticket } from '../../../shared/model/ticket.ts';
+import { takesSurvey } from '../../../shared/sync/survey.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useCommands } from '../commands/use-commands.ts';
 import { useDesk } from '../desk/desk-context.tsx';
@@ -8,8 +9,6 @@ import { scoresLine } from './format.ts';
 import './satisfaction.css';
 
 type Copy = { state: 'idle' } | { state: 'working' } | { state: 'copied' | 'shown'; url: string } | { state: 'failed'; error: unknown };
-
-const takesSurvey = (ticket: Ticket) => ticket.status === 'solved' || ticket.status === 'closed';
 
 /**
  * The ticket's own survey answer, and on a solved ticket "Copy survey link": the server signs the

@@ -2,11 +2,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Kysely } from 'kysely';
 import { Id } from '../../../shared/model/index.ts';
 import { ticketScopes } from '../../../shared/sync/scopes.ts';
-import { surveyPagePath, surveyRoutes, SurveyAnswer, type SurveyLinkResponse } from '../../../shared/sync/survey.ts';
+import { surveyPagePath, surveyRoutes, SurveyAnswer, takesSurvey, type SurveyLinkResponse } from '../../../shared/sync/survey.ts';
 import type { Bus } from '../../realtime/bus.ts';
 import { getEntity } from '../../store/entities.ts';
 import type { Database } from '../../store/schema.ts';
-import { recordSurveyAnswer, takesSurvey } from '../../survey/answer.ts';
+import { recordSurveyAnswer } from '../../survey/answer.ts';
 import { checkSurveyToken, makeSurveyToken, surveyKey } from '../../survey/links.ts';
 import { problemPage, surveyPage, SURVEY_CSP, thanksPage } from '../../survey/page.ts';
 import { surveyStrings, type SurveyStrings } from '../../survey/strings.ts';
