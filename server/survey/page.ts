@@ -17,7 +17,6 @@ legend{font-weight:600;margin-bottom:.5rem}
 .scale{display:flex;flex-wrap:wrap;gap:.25rem}
 .scale label{display:flex;flex-direction:column;align-items:center;min-width:2.75rem;padding:.4rem;border:1px solid #8a929c;border-radius:6px;cursor:pointer}
 .scale input:focus-visible+span{outline:3px solid #1a5fb4;outline-offset:2px}
-.ends{display:flex;justify-content:space-between;font-size:.875rem;color:#4a525c}
 textarea{width:100%;min-height:6rem;font:inherit;box-sizing:border-box}
 button{font:inherit;padding:.6rem 1.2rem;background:#1a5fb4;color:#fff;border:0;border-radius:6px;cursor:pointer}
 button:focus-visible{outline:3px solid #0b3a75;outline-offset:2px}
@@ -52,16 +51,20 @@ ${body}
 `;
 }
 
-function scale(name: string, legend: string, from: number, to: number, checked: number | null, labels: (n: number) => string, ends: readonly [string, string] | null, required: boolean): string {
+/** A radio scale from `from` to `to`; `labels` names some points (all of CSAT's, both ends of the others), read out with the number. */
+function scale(name: string, legend: string, from: number, to: number, checked: number | null, labels: (n: number) => string, required: boolean): string {
   const options = [];
   for (let n = from; n <= to; n++) {
+    const label = labels(n);
     options.push(
-      `<label><input type="radio" name="${name}" value="${n}"${checked === n ? ' checked' : ''}${required && n === from ? ' required' : ''}><span>${n}</span><span class="hint">${escapeHtml(labels(n))}</span></label>`,
+      `<label><input type="radio" name="${name}" value="${n}"${checked === n ? ' checked' : ''}${required && n === from ? ' required' : ''}><span>${n}</span>${label ? `<span class="hint">${escapeHtml(label)}</span>` : ''}</label>`,
     );
   }
-  const endsRow = ends ? `<div class="ends" aria-hidden="true"><span>${escapeHtml(ends[0])}</span><span>${escapeHtml(ends[1])}</span></div>` : '';
-  return `<fieldset><legend>${escapeHtml(legend)}</legend><div class="scale">${options.join('')}</div>${endsRow}</fieldset>`;
+  return `<fieldset><legend>${escapeHtml(legend)}</legend><div class="scale">${options.join('')}</div></fieldset>`;
 }
+
+/** Names the two ends of a scale. */
+const ends = (from: number, to: number, [low, high]: readonly [string, string]) => (n: number) => (n === from ? low : n === to ? high : '');
 
 export interface SurveyForm {
   ticketNumber: number | null;
@@ -79,9 +82,9 @@ export function surveyPage(t: SurveyStrings, form: SurveyForm): string {
 <p>${escapeHtml(t.intro(form.ticketNumber, form.subject))}</p>
 ${error}
 <form method="post">
-${scale('csat', t.csat, 1, 5, p?.csat ?? null, (n) => t.csatLabels[n - 1] ?? '', null, true)}
-${scale('ces', `${t.ces} ${t.optional}`, 1, 7, p?.ces ?? null, () => '', t.cesEnds, false)}
-${scale('nps', `${t.nps} ${t.optional}`, 0, 10, p?.nps ?? null, () => '', t.npsEnds, false)}
+${scale('csat', t.csat, 1, 5, p?.csat ?? null, (n) => t.csatLabels[n - 1] ?? '', true)}
+${scale('ces', `${t.ces} ${t.optional}`, 1, 7, p?.ces ?? null, ends(1, 7, t.cesEnds), false)}
+${scale('nps', `${t.nps} ${t.optional}`, 0, 10, p?.nps ?? null, ends(0, 10, t.npsEnds), false)}
 <p><label for="comment">${escapeHtml(t.comment)} ${escapeHtml(t.optional)}</label><br>
 <textarea id="comment" name="comment" maxlength="5000" aria-describedby="comment-hint">${escapeHtml(p?.comment ?? '')}</textarea>
 <span id="comment-hint" class="hint">${escapeHtml(t.commentHint)}</span></p>
