@@ -186,11 +186,12 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     const signed = (text: string) => `${fill(text)}\n\nBest,\n${vars.agent}`;
 
     // The thread as offsets from creation, squeezed to fit before now for recent tickets.
-    const steps: { offset: number; kind: Message['kind']; author: 'contact' | 'agent' | 'lead' | 'system'; body: string }[] = [];
+    // `side`: drawn from the side stream (reopenings), its id too.
+    const steps: { offset: number; kind: Message['kind']; author: 'contact' | 'agent' | 'lead' | 'system'; body: string; side?: true }[] = [];
     let t = 0;
-    const add = (delay: number, kind: Message['kind'], author: (typeof steps)[number]['author'], body: string) => {
+    const add = (delay: number, kind: Message['kind'], author: (typeof steps)[number]['author'], body: string, fromSide = false) => {
       t += delay;
-      steps.push({ offset: t, kind, author, body });
+      steps.push({ offset: t, kind, author, body, ...(fromSide && { side: true as const }) });
     };
     add(0, 'reply', 'contact', fill(random.pick(scenario.openings)));
     if (assignee) add(random.int(2, 90) * MINUTE, 'event', 'system', `Assigned to ${assignee.name} (${team?.name}).`);
@@ -215,10 +216,10 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
         add(random.int(0, 2) * MINUTE, 'event', 'system', 'Status changed to Solved.');
         reopenCount = reopenings(side);
         for (let r = 0; r < reopenCount; r++) {
-          add(side.int(2, 48) * HOUR, 'reply', 'contact', side.pick(REOPEN_REPLIES));
-          add(side.int(0, 2) * MINUTE, 'event', 'system', 'Status changed from Solved to Open: the customer replied.');
-          add(side.int(30, 24 * 60) * MINUTE, 'reply', 'agent', signed(side.pick(REOPEN_FIXES)));
-          add(side.int(0, 2) * MINUTE, 'event', 'system', 'Status changed to Solved.');
+          add(side.int(2, 48) * HOUR, 'reply', 'contact', side.pick(REOPEN_REPLIES), true);
+          add(side.int(0, 2) * MINUTE, 'event', 'system', 'Status changed from Solved to Open: the customer replied.', true);
+          add(side.int(30, 24 * 60) * MINUTE, 'reply', 'agent', signed(side.pick(REOPEN_FIXES)), true);
+          add(side.int(0, 2) * MINUTE, 'event', 'system', 'Status changed to Solved.', true);
         }
         solvedAt = t;
         if (status === 'closed') add(4 * DAY, 'event', 'system', 'Closed automatically 4 days after it was solved.');
@@ -235,7 +236,7 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       const author = step.author === 'contact' ? requester.id : step.author === 'agent' ? (assignee?.id ?? null) : step.author === 'lead' ? lead.id : null;
       const ms = at(step.offset);
       messages.push({
-        id: demoId(random, ms),
+        id: demoId(step.side ? side : random, ms),
         ticketId,
         kind: step.kind,
         authorType: step.author === 'contact' ? 'contact' : step.author === 'system' ? 'system' : 'agent',

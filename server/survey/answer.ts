@@ -2,12 +2,10 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../shared/ids.ts';
 import type { Satisfaction, SurveyEvent } from '../../shared/model/index.ts';
 import { takesSurvey, type SurveyAnswer } from '../../shared/sync/survey.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { publishCommit } from '../realtime/commits.ts';
 import type { Database } from '../store/schema.ts';
-import { lockForWriting } from '../store/workspace.ts';
-import { serverMutationTx, type CommitEffect } from '../sync/mutation-tx.ts';
+import { writeAsServer } from '../sync/server-write.ts';
 
 export type AnswerOutcome = { status: 'recorded'; replaced: boolean } | { status: 'not_found' } | { status: 'not_solved' };
 
@@ -20,19 +18,13 @@ export function surveyEventBody(answer: Pick<Satisfaction, 'csat' | 'ces' | 'nps
 }
 
 /**
- * Writes the customer's answer on the ticket as a change the server makes itself (no client mutation):
+ * Writes the customer's answer on the ticket as a change the server makes itself (writeAsServer):
  * through the server's MutationTx, so it is logged with the ticket's scopes, versioned, counted in the
  * checksums and announced to the replicas holding the ticket; with an event in the thread, written as
  * the requester's. A later answer replaces the earlier one.
  */
 export async function recordSurveyAnswer(db: Kysely<Database>, bus: Bus, ticketId: string, answer: SurveyAnswer): Promise<AnswerOutcome> {
-  const effect: CommitEffect = { lastSeq: 0, scopes: new Set() };
-  const outcome = await db.transaction().execute(async (trx): Promise<AnswerOutcome> => {
-    await lockForWriting(trx);
-    const admin = await trx.selectFrom('agents').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirst();
-    if (!admin) return { status: 'not_found' };
-    const actor: Actor = { agentId: admin.id, role: 'admin', visibility: { all: true } };
-    const tx = serverMutationTx(trx, actor, null, effect);
+  const { result, effect } = await writeAsServer(db, async (tx): Promise<AnswerOutcome> => {
     const ticket = await tx.get('ticket', ticketId);
     if (!ticket) return { status: 'not_found' };
     if (!takesSurvey(ticket)) return { status: 'not_solved' };
@@ -57,5 +49,5 @@ export async function recordSurveyAnswer(db: Kysely<Database>, bus: Bus, ticketI
     return { status: 'recorded', replaced };
   });
   if (effect.lastSeq) void publishCommit(bus, { seq: effect.lastSeq, scopes: [...effect.scopes] });
-  return outcome;
+  return result;
 }
