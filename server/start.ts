@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './http/app.ts';
 import type { LoginLimit } from './http/routes/auth.ts';
+import type { SurveyLimit } from './http/routes/surveys.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
 import { groupPuller } from './realtime/group-puller.ts';
 import { RealtimeHub } from './realtime/hub.ts';
@@ -24,6 +25,9 @@ export type ServerOptions = StoreLocation & {
   host?: string;
   logger?: boolean;
   loginLimit?: LoginLimit;
+  surveyLimit?: SurveyLimit;
+  /** The origin customers reach this server at (survey links). */
+  publicUrl?: string;
 };
 
 /**
@@ -42,7 +46,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     opened.push(() => bus.close());
     const hub = new RealtimeHub({ pullGroup: groupPuller(db), publishPresence: (notice) => void publishPresence(bus, notice) });
     hubOnBus(bus, hub, db);
-    const app = await buildApp({ db, hub, bus, logger: opts.logger ?? false, ...(opts.loginLimit && { loginLimit: opts.loginLimit }) });
+    const app = await buildApp({ db, hub, bus, logger: opts.logger ?? false, ...(opts.loginLimit && { loginLimit: opts.loginLimit }),
+      ...(opts.surveyLimit && { surveyLimit: opts.surveyLimit }),
+      ...(opts.publicUrl !== undefined && { publicUrl: opts.publicUrl }),
+    });
     opened.push(() => app.close(), () => hub.close());
     await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
     const { address, port } = app.server.address() as AddressInfo;

@@ -7,6 +7,7 @@ import { demoId } from './ids.ts';
 import { demoMacros } from './macros.ts';
 import { createRandom, type Random } from './prng.ts';
 import { ROSTER, TEAM_NAMES } from './roster.ts';
+import { demoAnswer, ratedAtFor, REOPEN_FIXES, REOPEN_REPLIES, reopenings } from './satisfaction.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { demoSlaPolicy } from './sla-policy.ts';
 import { demoViews } from './views.ts';
@@ -76,6 +77,8 @@ const HOLD_NOTES = [
 
 export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
   const random = createRandom(opts.seed ?? 1);
+  // Survey answers and reopenings draw from their own stream, so every other row stays as the seed always made it.
+  const side = createRandom((opts.seed ?? 1) + 0x5eed5eed);
   const scale = opts.scale ?? 1;
   const now = (opts.now ?? startOfUtcDay()).getTime();
   const count = (n: number) => Math.max(1, Math.round(n * scale));
@@ -183,16 +186,19 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
     const signed = (text: string) => `${fill(text)}\n\nBest,\n${vars.agent}`;
 
     // The thread as offsets from creation, squeezed to fit before now for recent tickets.
-    const steps: { offset: number; kind: Message['kind']; author: 'contact' | 'agent' | 'lead' | 'system'; body: string }[] = [];
+    // `side`: drawn from the side stream (reopenings), its id too.
+    const steps: { offset: number; kind: Message['kind']; author: 'contact' | 'agent' | 'lead' | 'system'; body: string; side?: true }[] = [];
     let t = 0;
-    const add = (delay: number, kind: Message['kind'], author: (typeof steps)[number]['author'], body: string) => {
+    const add = (delay: number, kind: Message['kind'], author: (typeof steps)[number]['author'], body: string, fromSide = false) => {
       t += delay;
-      steps.push({ offset: t, kind, author, body });
+      steps.push({ offset: t, kind, author, body, ...(fromSide && { side: true as const }) });
     };
     add(0, 'reply', 'contact', fill(random.pick(scenario.openings)));
     if (assignee) add(random.int(2, 90) * MINUTE, 'event', 'system', `Assigned to ${assignee.name} (${team?.name}).`);
     let firstResponseAt: number | null = null;
     let solvedAt: number | null = null;
+    let firstResponseMet = true;
+    let reopenCount = 0;
     if (status !== 'new' && assignee) {
       const slaMet = random.chance(0.85);
       // The first reply lands before the due time (met) or after it (missed); t already holds the assignment delay.
@@ -200,6 +206,7 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       const delay = slaMet ? random.int(MINUTE, Math.max(2 * MINUTE, left - MINUTE)) : Math.max(MINUTE, left + random.int(5, 180) * MINUTE);
       add(delay, 'reply', 'agent', signed(random.pick(scenario.firstReplies)));
       firstResponseAt = t;
+      firstResponseMet = slaMet;
       if (scenario.notes.length && random.chance(0.3)) add(random.int(10, 200) * MINUTE, 'note', random.chance(0.2) ? 'lead' : 'agent', fill(random.pick(scenario.notes)));
       if (random.chance(0.65)) add(random.int(60, 2 * 24 * 60) * MINUTE, 'reply', 'contact', fill(random.pick(scenario.followUps)));
       if (status === 'pending') add(random.int(20, 300) * MINUTE, 'reply', 'agent', signed(random.pick(PENDING_ASKS)));
@@ -207,6 +214,13 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       if (status === 'solved' || status === 'closed') {
         add(random.int(30, 24 * 60) * MINUTE, 'reply', 'agent', signed(random.pick(scenario.resolutions)));
         add(random.int(0, 2) * MINUTE, 'event', 'system', 'Status changed to Solved.');
+        reopenCount = reopenings(side);
+        for (let r = 0; r < reopenCount; r++) {
+          add(side.int(2, 48) * HOUR, 'reply', 'contact', side.pick(REOPEN_REPLIES), true);
+          add(side.int(0, 2) * MINUTE, 'event', 'system', 'Status changed from Solved to Open: the customer replied.', true);
+          add(side.int(30, 24 * 60) * MINUTE, 'reply', 'agent', signed(side.pick(REOPEN_FIXES)), true);
+          add(side.int(0, 2) * MINUTE, 'event', 'system', 'Status changed to Solved.', true);
+        }
         solvedAt = t;
         if (status === 'closed') add(4 * DAY, 'event', 'system', 'Closed automatically 4 days after it was solved.');
       }
@@ -222,7 +236,7 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       const author = step.author === 'contact' ? requester.id : step.author === 'agent' ? (assignee?.id ?? null) : step.author === 'lead' ? lead.id : null;
       const ms = at(step.offset);
       messages.push({
-        id: demoId(random, ms),
+        id: demoId(step.side ? side : random, ms),
         ticketId,
         kind: step.kind,
         authorType: step.author === 'contact' ? 'contact' : step.author === 'system' ? 'system' : 'agent',
@@ -236,6 +250,13 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       });
     }
     const tags = [...scenario.tags, ...(account?.plan === 'enterprise' ? ['vip'] : [])];
+    const replyCount = steps.filter((s) => s.kind === 'reply' && s.author === 'agent').length;
+    const solvedMs = solvedAt === null ? null : at(solvedAt);
+    const satisfaction =
+      solvedMs === null
+        ? null
+        : demoAnswer(side, { firstResponseMet, resolutionMet: solvedMs <= Date.parse(due.resolutionDueAt ?? iso(solvedMs)), reopenCount, replyCount }, ratedAtFor(side, solvedMs, now));
+    const lastActivity = iso(at(t));
     tickets.push({
       id: ticketId,
       number: index + 1,
@@ -256,11 +277,12 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       problemId: null,
       followerIds: [],
       mergedIntoId: null,
-      replyCount: steps.filter((s) => s.kind === 'reply' && s.author === 'agent').length,
-      reopenCount: 0,
-      satisfaction: null,
+      replyCount,
+      reopenCount,
+      satisfaction,
       createdAt: iso(createdMs),
-      updatedAt: iso(at(t)),
+      // The answer, when it came after the last message, is the ticket's last change.
+      updatedAt: satisfaction && satisfaction.ratedAt > lastActivity ? satisfaction.ratedAt : lastActivity,
     });
   }
 

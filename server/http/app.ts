@@ -11,6 +11,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes, DEFAULT_LOGIN_LIMIT, type LoginLimit } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { realtimeRoutes } from './routes/realtime.ts';
+import { DEFAULT_SURVEY_LIMIT, surveyEndpoints, type SurveyLimit } from './routes/surveys.ts';
 import { syncRoutes } from './routes/sync.ts';
 
 export interface AppOptions {
@@ -20,10 +21,13 @@ export interface AppOptions {
   bus: Bus;
   logger?: boolean;
   loginLimit?: LoginLimit;
+  surveyLimit?: SurveyLimit;
+  /** The origin customers reach this server at, for survey links; by default the one an agent's request came to. */
+  publicUrl?: string;
 }
 
 /** The HTTP API and realtime socket over one store; not listening yet (tests may `inject`). */
-export async function buildApp({ db, hub, bus, logger = false, loginLimit = DEFAULT_LOGIN_LIMIT }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, hub, bus, logger = false, loginLimit = DEFAULT_LOGIN_LIMIT, surveyLimit = DEFAULT_SURVEY_LIMIT, publicUrl }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES });
   installErrorHandling(app);
   await app.register(fastifyRateLimit, { global: false });
@@ -33,5 +37,6 @@ export async function buildApp({ db, hub, bus, logger = false, loginLimit = DEFA
   syncRoutes(app, db, bus);
   realtimeRoutes(app, db, hub);
   attachmentRoutes(app, db);
+  surveyEndpoints(app, db, bus, { limit: surveyLimit, ...(publicUrl !== undefined && { publicUrl }) });
   return app;
 }

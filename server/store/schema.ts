@@ -132,6 +132,13 @@ export interface AttachmentBlobTable {
   name: string;
 }
 
+/** Random keys the server made for itself (migration 011), e.g. the survey-link signing key. */
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export type Database = EntityTables & {
   workspace: WorkspaceTable;
   change_log: ChangeLogTable;
@@ -144,4 +151,5 @@ export type Database = EntityTables & {
   sessions: SessionTable;
   field_writers: FieldWriterTable;
   attachment_blobs: AttachmentBlobTable;
+  server_secrets: ServerSecretTable;
 };

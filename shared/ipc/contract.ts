@@ -20,6 +20,7 @@ import { slaEvents, slaProcedures } from './features/sla.ts';
 import { searchEvents, searchProcedures } from './features/search.ts';
 import { notificationEvents, notificationProcedures } from './features/notifications.ts';
 import { reportEvents, reportProcedures } from './features/reports.ts';
+import { satisfactionEvents, satisfactionProcedures } from './features/satisfaction.ts';
 import { PresenceInput, TicketPresence } from './presence.ts';
 import { ChangedEvent, CustomerPane, CustomerTicketList, CustomerTicketsPage, QueuePage, QueueView, Session, SyncIssue, SyncIssuesChanged, SyncStatus, TicketDetail } from './views.ts';
 
@@ -97,6 +98,7 @@ export const procedures = {
   ...searchProcedures,
   ...notificationProcedures,
   ...reportProcedures,
+  ...satisfactionProcedures,
 } as const;
 
 /** Events the engine sends to every window. */
@@ -116,6 +118,7 @@ export const events = {
   ...searchEvents,
   ...notificationEvents,
   ...reportEvents,
+  ...satisfactionEvents,
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

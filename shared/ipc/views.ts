@@ -71,6 +71,42 @@ export const TicketSummary = Ticket.pick({
 }).extend({ requesterName: z.string() });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
+/** Survey answers over a period: how many, how many gave a CSAT score, how many of those were satisfied (4–5), the average score. */
+export const SatisfactionStats = z.object({
+  answers: z.number().int().nonnegative(),
+  csatAnswers: z.number().int().nonnegative(),
+  satisfied: z.number().int().nonnegative(),
+  /** Average CSAT (1–5); null without a CSAT answer. */
+  average: z.number().nullable(),
+});
+export type SatisfactionStats = z.infer<typeof SatisfactionStats>;
+
+/** One survey answer as the pane lists it; the comment is the customer's plain text. */
+export const SatisfactionAnswer = z.object({
+  ticketId: Id,
+  number: z.number().int().nullable(),
+  subject: z.string(),
+  csat: z.number().int().nullable(),
+  ces: z.number().int().nullable(),
+  nps: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  ratedAt: IsoTime,
+});
+export type SatisfactionAnswer = z.infer<typeof SatisfactionAnswer>;
+
+/**
+ * The satisfaction history of an account or a requester: the last 90 days and all time, the trend
+ * (the last 90 days' CSAT share against the 90 days before: up, down or steady; null without answers
+ * in both), and the latest answers, newest first.
+ */
+export const SatisfactionHistory = z.object({
+  last90Days: SatisfactionStats,
+  allTime: SatisfactionStats,
+  trend: z.enum(['up', 'down', 'steady']).nullable(),
+  latest: z.array(SatisfactionAnswer),
+});
+export type SatisfactionHistory = z.infer<typeof SatisfactionHistory>;
+
 /** The 360° customer pane beside a ticket. */
 export const CustomerPane = z.object({
   contact: Contact,
@@ -91,6 +127,8 @@ export const CustomerPane = z.object({
     openTickets: z.number().int(),
     solvedTickets: z.number().int(),
   }),
+  /** Survey answers of the account (null without one) and of the requester. */
+  satisfaction: z.object({ account: SatisfactionHistory.nullable(), requester: SatisfactionHistory }),
 });
 export type CustomerPane = z.infer<typeof CustomerPane>;
 

@@ -72,8 +72,19 @@ export const LinkEvent = z.object({
 });
 export type LinkEvent = z.infer<typeof LinkEvent>;
 
+/** The customer answered the satisfaction survey (the ticket's `satisfaction` holds the answer; this is its trace in the thread). */
+export const SurveyEvent = z.object({
+  type: z.literal('survey'),
+  csat: z.number().int().min(1).max(5).nullable(),
+  ces: z.number().int().min(1).max(7).nullable(),
+  nps: z.number().int().min(0).max(10).nullable(),
+  /** True when this answer replaced an earlier one. */
+  replaced: z.boolean(),
+});
+export type SurveyEvent = z.infer<typeof SurveyEvent>;
+
 /** The structured payload of a system event in a ticket's timeline. New event types join this union. */
-export const MessageEvent = z.discriminatedUnion('type', [ConflictEvent, ChangeEvent, MergeEvent, LinkEvent]);
+export const MessageEvent = z.discriminatedUnion('type', [ConflictEvent, ChangeEvent, MergeEvent, LinkEvent, SurveyEvent]);
 export type MessageEvent = z.infer<typeof MessageEvent>;
 
 /** Events that are a record of activity (hidden when the agent turns "show activity" off). */

@@ -21,6 +21,8 @@ const contact = { id: '0195f0a0-0000-7000-8000-0000000000c1', accountId: null, n
 /** The requester has 120 other tickets; the pane holds the newest 25. */
 const ALL = Array.from({ length: 120 }, (_, i) => summary(i));
 
+const NO_ANSWERS = { answers: 0, csatAnswers: 0, satisfied: 0, average: null };
+
 describe('customer pane ticket lists', () => {
   it('"Show all" pages through every ticket with customer.tickets, then shows fewer again', async () => {
     const { wrapper, calls } = fakeDesk({
@@ -34,6 +36,7 @@ describe('customer pane ticket lists', () => {
         contactTickets: ALL.slice(0, 25),
         contactTicketsTotal: ALL.length,
         stats: { openTickets: 121, solvedTickets: 0 },
+        satisfaction: { account: null, requester: { last90Days: NO_ANSWERS, allTime: NO_ANSWERS, trend: null, latest: [] } },
       }),
       'customer.tickets': (input) => {
         const { after, limit } = input as { after: string | null; limit: number };

@@ -1,7 +1,6 @@
 import type { MutationTx } from '../../shared/mutators/index.ts';
 import type { StoreLocation } from '../../server/store/dialect.ts';
-import { lockForWriting } from '../../server/store/workspace.ts';
-import { serverMutationTx } from '../../server/sync/mutation-tx.ts';
+import { writeAsServer } from '../../server/sync/server-write.ts';
 import { readStore } from './store.ts';
 
 /**
@@ -10,12 +9,5 @@ import { readStore } from './store.ts';
  * The running server sends no poke for it; engines see it on their next pull.
  */
 export async function serverWrite(location: StoreLocation, write: (tx: MutationTx) => Promise<void>): Promise<void> {
-  await readStore(location, (db) =>
-    db.transaction().execute(async (trx) => {
-      // Like every writer: serialised with the server's pushes, so seqs stay in commit order.
-      await lockForWriting(trx);
-      const admin = await trx.selectFrom('agents').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow();
-      await write(serverMutationTx(trx, { agentId: admin.id, role: 'admin', visibility: { all: true } }, null, { lastSeq: 0, scopes: new Set() }));
-    }),
-  );
+  await readStore(location, (db) => writeAsServer(db, write));
 }

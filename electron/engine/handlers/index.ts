@@ -15,6 +15,7 @@ import { slaHandlers } from './sla.ts';
 import { searchHandlers } from './search.ts';
 import { notificationHandlers } from './notifications.ts';
 import { reportHandlers } from './reports.ts';
+import { satisfactionHandlers } from './satisfaction.ts';
 import type { Handlers } from './types.ts';
 
 /** Every procedure of shared/ipc/contract.ts, by area. */
@@ -36,5 +37,6 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...searchHandlers(ctx),
     ...notificationHandlers(ctx),
     ...reportHandlers(ctx),
+    ...satisfactionHandlers(ctx),
   };
 }

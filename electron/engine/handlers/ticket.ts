@@ -15,6 +15,7 @@ import {
   ticketSetTeam,
 } from '../../../shared/mutators/index.ts';
 import { reapplication, type Reapplication } from '../../../shared/mutators/reapply.ts';
+import type { satisfactionProcedures } from '../../../shared/ipc/features/satisfaction.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { mutate } from '../outbox/mutate.ts';
 import { ticketDetail } from '../queries/ticket-detail.ts';
@@ -23,7 +24,7 @@ import { mutationHandler } from './mutation-handler.ts';
 import type { Handlers } from './types.ts';
 
 /** The ticket procedures handled here; the agent workspace's ticket actions live in ticket-actions.ts. */
-type TicketProcedure = Exclude<Extract<ProcedureName, `ticket.${string}`>, keyof typeof ticketActionProcedures>;
+type TicketProcedure = Exclude<Extract<ProcedureName, `ticket.${string}`>, keyof typeof ticketActionProcedures | keyof typeof satisfactionProcedures>;
 
 export function ticketHandlers(ctx: EngineContext): Pick<Handlers, TicketProcedure> {
   return {

@@ -4,6 +4,7 @@ import type { Replica } from '../replica/replica.ts';
 import type { StatementCache } from '../replica/statement-cache.ts';
 import { fallbackNames } from './fallback-names.ts';
 import { decodeKeyset, encodeKeyset, type Keyset } from './keyset-cursor.ts';
+import { satisfactionHistory } from './satisfaction-history.ts';
 
 /** How many tickets each list of the pane holds (the newest); "show all" pages through the rest (customerTickets). */
 export const PANE_TICKETS = 25;
@@ -104,6 +105,7 @@ export function customerPane(replica: Replica, sql: StatementCache, ticketId: st
     contactTickets: ticketPage(sql, 'contact', contact.id, ticketId, null, PANE_TICKETS).rows,
     contactTicketsTotal: others(contactStats, true),
     stats: { openTickets: shown.open, solvedTickets: shown.solved },
+    satisfaction: { account: account ? satisfactionHistory(sql, 'account', account.id) : null, requester: satisfactionHistory(sql, 'requester', contact.id) },
   };
 }
 

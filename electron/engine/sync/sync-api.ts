@@ -12,6 +12,7 @@ import {
   type SnapshotRequest,
 } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
+import { surveyLinkPath, SurveyLinkResponse } from '../../../shared/sync/survey.ts';
 
 /** How long one request may take before the server counts as unreachable. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -70,6 +71,11 @@ export class SyncApi {
 
   push(request: PushRequest): Promise<PushResponse> {
     return this.#post(routes.push, request, PushResponse);
+  }
+
+  /** A signed satisfaction-survey link for a solved ticket (the server refuses others). */
+  surveyLink(ticketId: string): Promise<SurveyLinkResponse> {
+    return this.#post(surveyLinkPath(ticketId), {}, SurveyLinkResponse);
   }
 
   async #post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {

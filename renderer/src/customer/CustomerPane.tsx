@@ -4,6 +4,7 @@ import { useCustomerPane } from '../data/queries.ts';
 import { formatMoney } from '../format/money.ts';
 import { planLabel } from '../format/labels.ts';
 import { Facts } from './Facts.tsx';
+import { SatisfactionHistory } from '../satisfaction/SatisfactionHistory.tsx';
 import { TicketSummaryList } from './TicketSummaryList.tsx';
 
 /** The engine counts the account's tickets when there is an account, else the contact's. */
@@ -67,6 +68,7 @@ function PaneContent({ pane, ticketId }: { pane: Pane; ticketId: string }) {
           <p className="pane-note">No company on file for this contact.</p>
         )}
       </section>
+      <SatisfactionHistory account={pane.satisfaction.account} requester={pane.satisfaction.requester} />
       <section className="pane-section">
         <h2>Account tickets</h2>
         <TicketSummaryList ticketId={ticketId} list="account" tickets={others(pane.accountTickets)} total={pane.accountTicketsTotal} empty="No other tickets from this account." showRequester />

@@ -11,6 +11,7 @@ import { Conversation } from './Conversation.tsx';
 import { PresenceLine } from './PresenceLine.tsx';
 import { TicketControls } from './TicketControls.tsx';
 import { TicketActions } from '../ticket-actions/TicketActions.tsx';
+import { TicketSatisfaction } from '../satisfaction/TicketSatisfaction.tsx';
 import { useTicketPresence } from './use-presence.ts';
 import { usePaintedFor } from './after-paint.ts';
 
@@ -47,6 +48,7 @@ export function TicketView({ ticketId, meId }: { ticketId: string; meId: string 
         <TicketSlaTimers ticket={ticket} />
         <TicketControls key={ticket.id} ticket={ticket} assignee={assignee} meId={meId} />
         <TicketActions key={`actions-${ticket.id}`} ticket={ticket} meId={meId} />
+        <TicketSatisfaction key={`csat-${ticket.id}`} ticket={ticket} />
       </header>
       <Conversation ticketId={ticket.id} messages={messages} meId={meId} />
       {composing && <Composer key={ticket.id} ticket={ticket} requester={requester} messages={messages} meId={meId} onReplyingChange={setReplying} />}

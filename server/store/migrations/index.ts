@@ -9,6 +9,7 @@ import * as ticketLinks from './007-ticket-links.ts';
 import * as attachmentNames from './008-attachment-names.ts';
 import * as ticketMetrics from './009-ticket-metrics.ts';
 import * as savedReports from './010-saved-reports.ts';
+import * as serverSecrets from './011-server-secrets.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008-attachment-names': attachmentNames,
   '009-ticket-metrics': ticketMetrics,
   '010-saved-reports': savedReports,
+  '011-server-secrets': serverSecrets,
 };

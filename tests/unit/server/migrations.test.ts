@@ -34,7 +34,7 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names', '009-ticket-metrics', '010-saved-reports'];
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names', '009-ticket-metrics', '010-saved-reports', '011-server-secrets'];
     expect(Object.keys(migrations)).toEqual(all);
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
@@ -191,6 +191,14 @@ describe('migrations', () => {
     };
     await putEntity(db, 'report', report, 'org');
     expect((await getEntity(db, 'report', report.id))?.entity).toEqual(report);
+  });
+
+  it('011-server-secrets keeps named secrets, one value per name', async () => {
+    await migrate(db, { to: '010-saved-reports' });
+    expect(await migrate(db)).toEqual(['011-server-secrets']);
+    await db.insertInto('server_secrets').values({ name: 'survey-links', value: 'k1', created_at: 'x' }).execute();
+    await expect(db.insertInto('server_secrets').values({ name: 'survey-links', value: 'k2', created_at: 'x' }).execute()).rejects.toThrow();
+    expect(await db.selectFrom('server_secrets').select(['name', 'value']).execute()).toEqual([{ name: 'survey-links', value: 'k1' }]);
   });
 
   it('refuses a database migrated by a newer server', async () => {
