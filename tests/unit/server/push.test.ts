@@ -5,6 +5,7 @@ import { MAX_BODY_CHARS, type Ticket } from '../../../shared/model/index.ts';
 import { ApiError, MAX_PUSH_MUTATIONS, MAX_SYNC_BODY_BYTES } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
+import { dialectOf, type StoreLocation } from '../../../server/store/dialect.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { agentByEmail, mutation, note, post, readStore, send, signIn, ticketsOf } from './api.ts';
 
@@ -115,6 +116,117 @@ describe('push: exactly once, in client order', () => {
     await push(clientId, [note(1, open.id)]);
     expectApiError(await push(clientId, [note(2, open.id)], lena.token), 403, 'forbidden');
     expect(await lastMutationId(clientId)).toBe(1);
+  });
+});
+
+/**
+ * A store that fails on one statement only: inserting a message with this body raises, as a full
+ * disk or a broken constraint would, while the transaction around it stays usable.
+ */
+const POISON = 'the store fails on this note';
+const poisonStore = (location: StoreLocation, on: boolean) =>
+  readStore(location, async (db) => {
+    const statements =
+      dialectOf(db) === 'sqlite'
+        ? on
+          ? [`create trigger poison before insert on messages when new.body = '${POISON}' begin select raise(abort, 'disk on fire'); end`]
+          : ['drop trigger poison']
+        : on
+          ? [
+              `create function poison() returns trigger language plpgsql as $$ begin if new.body = '${POISON}' then raise exception 'disk on fire'; end if; return new; end $$`,
+              'create trigger poison before insert on messages for each row execute function poison()',
+            ]
+          : ['drop trigger poison on messages', 'drop function poison()'];
+    for (const statement of statements) await sql.raw(statement).execute(db);
+  });
+
+describe('push: a batch is one transaction, with the same answers as one mutation at a time', () => {
+  const statuses = (answer: { body: { results: { status: string }[] } }) => answer.body.results.map((r) => r.status);
+
+  it('a refused mutation in the middle leaves only its rejection; those around it apply', async () => {
+    const clientId = newId();
+    const reply = mutation(2, 'message.add@1', { id: newId(), ticketId: closed.id, kind: 'reply', body: 'refused in the middle' });
+    const answer = await push(clientId, [note(1, open.id, 'before the refusal'), reply, note(3, open.id, 'after the refusal')]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.lastMutationId).toBe(3);
+    expect(statuses(answer)).toEqual(['applied', 'rejected', 'applied']);
+    const bodies = (await messagesOf(open.id)).map((m) => m.body);
+    expect(bodies).toEqual(expect.arrayContaining(['before the refusal', 'after the refusal']));
+    expect((await messagesOf(closed.id)).map((m) => m.body)).not.toContain('refused in the middle');
+    // The whole batch again: nothing runs twice, and the refusal is heard again.
+    const again = await push(clientId, [note(1, open.id, 'before the refusal'), reply, note(3, open.id, 'after the refusal')]);
+    expect(again.body.results).toEqual([
+      { id: 1, status: 'duplicate' },
+      { id: 2, status: 'rejected', error: 'A closed ticket cannot get replies; create a follow-up ticket instead.' },
+      { id: 3, status: 'duplicate' },
+    ]);
+    expect((await messagesOf(open.id)).filter((m) => m.body === 'after the refusal')).toHaveLength(1);
+  });
+
+  it('a batch that starts with mutations already applied runs only the new ones, in order', async () => {
+    const clientId = newId();
+    await push(clientId, [note(1, open.id, 'old one')]);
+    const answer = await push(clientId, [note(1, open.id, 'old one'), note(2, open.id, 'new two'), note(3, open.id, 'new three')]);
+    expect(answer.body).toEqual({ lastMutationId: 3, results: [{ id: 1, status: 'duplicate' }, { id: 2, status: 'applied' }, { id: 3, status: 'applied' }] });
+    const seqs = await readStore(server.location, (db) =>
+      db.selectFrom('change_log').select(['mutation_id', 'seq']).where('client_id', '=', clientId).orderBy('seq').execute(),
+    );
+    // A note logs more than one change; in seq order they come mutation by mutation, in client order.
+    expect(seqs.map((r) => r.mutation_id).filter((id, i, all) => id !== all[i - 1])).toEqual([1, 2, 3]);
+  });
+
+  it('a gap in the middle: 409, the mutations before it stay applied, none after it', async () => {
+    const clientId = newId();
+    const answer = await push(clientId, [note(1, open.id, 'gap batch one'), note(2, open.id, 'gap batch two'), note(4, open.id, 'gap batch four'), note(5, open.id, 'gap batch five')]);
+    expectApiError(answer, 409, 'mutation_gap');
+    expect(answer.body.expected).toBe(3);
+    const bodies = (await messagesOf(open.id)).map((m) => m.body);
+    expect(bodies).toEqual(expect.arrayContaining(['gap batch one', 'gap batch two']));
+    expect(bodies).not.toContain('gap batch four');
+    expect(bodies).not.toContain('gap batch five');
+    expect(await lastMutationId(clientId)).toBe(2);
+  });
+
+  it('a store failure mid-batch: 503, no acknowledgement; the resend lands every mutation exactly once', async () => {
+    const broken = await startTestServer({ demo: { scale: 0.05 } });
+    try {
+      const me = await signIn(broken.url, DEMO_AGENT_EMAIL);
+      const team = (await agentByEmail(broken.location, DEMO_AGENT_EMAIL)).teamIds[0];
+      const [ticket] = await ticketsOf(broken.location, (t) => t.status !== 'closed' && t.teamId === team);
+      const clientId = newId();
+      const batch = [note(1, ticket!.id, 'batch one'), note(2, ticket!.id, 'batch two'), note(3, ticket!.id, POISON), note(4, ticket!.id, 'batch four')];
+      const bodies = async () =>
+        (await readStore(broken.location, (db) => db.selectFrom('messages').select('body').where('ticket_id', '=', ticket!.id).execute())).map((m) => m.body);
+      const stored = await readStore(broken.location, (db) => db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst());
+      expect(stored).toBeUndefined();
+
+      await poisonStore(broken.location, true);
+      const answer = await post(broken.url, routes.push, { clientId, mutations: batch }, me.token);
+      expectApiError(answer, 503, 'unavailable');
+      expect(answer.body.message).toMatch(/mutation 3/);
+      // What came before the failing mutation committed (and the answer says so); nothing of it or after it did.
+      expect(answer.body.message).toMatch(/up to 2/);
+      expect(await bodies()).toEqual(expect.arrayContaining(['batch one', 'batch two']));
+      expect(await bodies()).not.toContain('batch four');
+      expect(await bodies()).not.toContain(POISON);
+
+      await poisonStore(broken.location, false);
+      // The client heard no acknowledgement, so it resends the whole batch.
+      const retried = await post(broken.url, routes.push, { clientId, mutations: batch }, me.token);
+      expect(retried.body).toEqual({
+        lastMutationId: 4,
+        results: [
+          { id: 1, status: 'duplicate' },
+          { id: 2, status: 'duplicate' },
+          { id: 3, status: 'applied' },
+          { id: 4, status: 'applied' },
+        ],
+      });
+      const landed = await bodies();
+      for (const body of ['batch one', 'batch two', POISON, 'batch four']) expect(landed.filter((b) => b === body)).toHaveLength(1);
+    } finally {
+      await broken.close();
+    }
   });
 });
 
