@@ -5,8 +5,8 @@ import { MAX_BODY_CHARS, type Ticket } from '../../../shared/model/index.ts';
 import { ApiError, MAX_PUSH_MUTATIONS, MAX_SYNC_BODY_BYTES } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
-import { dialectOf, type StoreLocation } from '../../../server/store/dialect.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { POISON, poisonStore } from '../../support/store-faults.ts';
 import { agentByEmail, mutation, note, post, readStore, send, signIn, ticketsOf } from './api.ts';
 
 let server: TestServer;
@@ -118,27 +118,6 @@ describe('push: exactly once, in client order', () => {
     expect(await lastMutationId(clientId)).toBe(1);
   });
 });
-
-/**
- * A store that fails on one statement only: inserting a message with this body raises, as a full
- * disk or a broken constraint would, while the transaction around it stays usable.
- */
-const POISON = 'the store fails on this note';
-const poisonStore = (location: StoreLocation, on: boolean) =>
-  readStore(location, async (db) => {
-    const statements =
-      dialectOf(db) === 'sqlite'
-        ? on
-          ? [`create trigger poison before insert on messages when new.body = '${POISON}' begin select raise(abort, 'disk on fire'); end`]
-          : ['drop trigger poison']
-        : on
-          ? [
-              `create function poison() returns trigger language plpgsql as $$ begin if new.body = '${POISON}' then raise exception 'disk on fire'; end if; return new; end $$`,
-              'create trigger poison before insert on messages for each row execute function poison()',
-            ]
-          : ['drop trigger poison on messages', 'drop function poison()'];
-    for (const statement of statements) await sql.raw(statement).execute(db);
-  });
 
 describe('push: a batch is one transaction, with the same answers as one mutation at a time', () => {
   const statuses = (answer: { body: { results: { status: string }[] } }) => answer.body.results.map((r) => r.status);
