@@ -4,7 +4,7 @@ import { DEMO_AGENT_EMAIL, DEMO_PASSWORD } from '../../server/demo/credentials.t
 import { Priority } from '../../shared/model/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { readStore } from '../support/store.ts';
-import { deskOf, idleAndOnline, replicaFiles, untilStatus } from './engine-helpers.ts';
+import { deskOf, idleAndOnline, replicaFiles, signedInWorkstation, untilStatus } from './engine-helpers.ts';
 
 const newReplica = replicaFiles();
 const cleanup: (() => Promise<void>)[] = [];
@@ -44,11 +44,7 @@ describe('pending work when the server comes back', () => {
   it('a drain longer than a pull page: its effects come back over several pages and the replica ends as the server', async () => {
     let server: TestServer = await startTestServer({ demo: { scale: 0.1, seed: 59 } });
     cleanup.push(() => server.close());
-    const engine = await Engine.open({ dbFile: newReplica(), pollIntervalMs: 0 });
-    cleanup.push(() => engine.close());
-    const desk = deskOf(engine);
-    await desk.invoke('session.login', { serverUrl: server.url, email: DEMO_AGENT_EMAIL, password: DEMO_PASSWORD });
-    await untilStatus(desk, idleAndOnline);
+    const { desk } = await signedInWorkstation({ serverUrl: server.url, email: DEMO_AGENT_EMAIL, dbFile: newReplica(), opened: (e) => cleanup.push(() => e.close()) });
     const tickets = (await desk.invoke('queue.page', { view: 'team', after: null, limit: 20 })).rows.map((r) => r.id);
 
     // More changes than one pull page (1,000) brings back, every one a real write.

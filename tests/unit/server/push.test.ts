@@ -42,6 +42,19 @@ function expectApiError(answer: { status: number; body: unknown }, status: numbe
   expect(ApiError.parse(answer.body)).toMatchObject({ error, message: expect.any(String) });
 }
 
+/** A server of its own (its store is about to be broken), the demo agent signed in, and an open ticket of their team. */
+async function withOwnServer(test: (own: { server: TestServer; token: string; ticketId: string }) => Promise<void>): Promise<void> {
+  const own = await startTestServer({ demo: { scale: 0.05 } });
+  try {
+    const me = await signIn(own.url, DEMO_AGENT_EMAIL);
+    const team = (await agentByEmail(own.location, DEMO_AGENT_EMAIL)).teamIds[0];
+    const [ticket] = await ticketsOf(own.location, (t) => t.status !== 'closed' && t.teamId === team);
+    await test({ server: own, token: me.token, ticketId: ticket!.id });
+  } finally {
+    await own.close();
+  }
+}
+
 describe('push: exactly once, in client order', () => {
   it('applies a mutation once; a repeat is a duplicate and writes nothing', async () => {
     const clientId = newId();
@@ -167,20 +180,16 @@ describe('push: a batch is one transaction, with the same answers as one mutatio
   });
 
   it('a store failure mid-batch: 503, no acknowledgement; the resend lands every mutation exactly once', async () => {
-    const broken = await startTestServer({ demo: { scale: 0.05 } });
-    try {
-      const me = await signIn(broken.url, DEMO_AGENT_EMAIL);
-      const team = (await agentByEmail(broken.location, DEMO_AGENT_EMAIL)).teamIds[0];
-      const [ticket] = await ticketsOf(broken.location, (t) => t.status !== 'closed' && t.teamId === team);
+    await withOwnServer(async ({ server: broken, token, ticketId }) => {
       const clientId = newId();
-      const batch = [note(1, ticket!.id, 'batch one'), note(2, ticket!.id, 'batch two'), note(3, ticket!.id, POISON), note(4, ticket!.id, 'batch four')];
+      const batch = [note(1, ticketId, 'batch one'), note(2, ticketId, 'batch two'), note(3, ticketId, POISON), note(4, ticketId, 'batch four')];
       const bodies = async () =>
-        (await readStore(broken.location, (db) => db.selectFrom('messages').select('body').where('ticket_id', '=', ticket!.id).execute())).map((m) => m.body);
+        (await readStore(broken.location, (db) => db.selectFrom('messages').select('body').where('ticket_id', '=', ticketId).execute())).map((m) => m.body);
       const stored = await readStore(broken.location, (db) => db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst());
       expect(stored).toBeUndefined();
 
       await poisonStore(broken.location, true);
-      const answer = await post(broken.url, routes.push, { clientId, mutations: batch }, me.token);
+      const answer = await post(broken.url, routes.push, { clientId, mutations: batch }, token);
       expectApiError(answer, 503, 'unavailable');
       expect(answer.body.message).toMatch(/mutation 3/);
       // What came before the failing mutation committed (and the answer says so); nothing of it or after it did.
@@ -191,7 +200,7 @@ describe('push: a batch is one transaction, with the same answers as one mutatio
 
       await poisonStore(broken.location, false);
       // The client heard no acknowledgement, so it resends the whole batch.
-      const retried = await post(broken.url, routes.push, { clientId, mutations: batch }, me.token);
+      const retried = await post(broken.url, routes.push, { clientId, mutations: batch }, token);
       expect(retried.body).toEqual({
         lastMutationId: 4,
         results: [
@@ -203,9 +212,7 @@ describe('push: a batch is one transaction, with the same answers as one mutatio
       });
       const landed = await bodies();
       for (const body of ['batch one', 'batch two', POISON, 'batch four']) expect(landed.filter((b) => b === body)).toHaveLength(1);
-    } finally {
-      await broken.close();
-    }
+    });
   });
 });
 
@@ -248,24 +255,18 @@ describe('push: bad input gets a clear 4xx, nothing half-written, and the server
   });
 
   it('503 when the store fails mid-mutation: nothing of it is kept and the counter does not move', async () => {
-    const broken = await startTestServer({ demo: { scale: 0.05 } });
-    try {
-      const me = await signIn(broken.url, DEMO_AGENT_EMAIL);
-      const team = (await agentByEmail(broken.location, DEMO_AGENT_EMAIL)).teamIds[0];
-      const [ticket] = await ticketsOf(broken.location, (t) => t.status !== 'closed' && t.teamId === team);
+    await withOwnServer(async ({ server: broken, token, ticketId }) => {
       const clientId = newId();
-      expect((await post(broken.url, routes.push, { clientId, mutations: [note(1, ticket!.id)] }, me.token)).status).toBe(200);
+      expect((await post(broken.url, routes.push, { clientId, mutations: [note(1, ticketId)] }, token)).status).toBe(200);
       await readStore(broken.location, (db) => sql`alter table change_log rename to change_log_gone`.execute(db));
-      const answer = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
+      const answer = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticketId, 'lost in the outage')] }, token);
       expectApiError(answer, 503, 'unavailable');
       const kept = await readStore(broken.location, (db) => db.selectFrom('messages').select('body').where('body', '=', 'lost in the outage').execute());
       expect(kept).toEqual([]);
       await readStore(broken.location, (db) => sql`alter table change_log_gone rename to change_log`.execute(db));
       // The client retries and the mutation lands, once.
-      const retried = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
+      const retried = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticketId, 'lost in the outage')] }, token);
       expect(retried.body).toEqual({ lastMutationId: 2, results: [{ id: 2, status: 'applied' }] });
-    } finally {
-      await broken.close();
-    }
+    });
   });
 });
