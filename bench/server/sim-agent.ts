@@ -17,8 +17,9 @@ export class SimAgent {
   readonly #token: string;
   readonly #socket: WebSocket;
   /**
-   * Its own keep-alive connection, as each workstation has: fetch's shared pool opened a thousand
-   * connections at once and gave up on those the busy server accepted after its 10 s connect timeout.
+   * Its own keep-alive connection, as each workstation has. With fetch's shared pool, a thousand
+   * agents failed as "fetch failed" (its cause was not logged then); this way a failure says what
+   * the server answered.
    */
   readonly #http = new Agent({ keepAlive: true, maxSockets: 1 });
   #mutationId = 0;
