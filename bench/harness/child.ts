@@ -16,7 +16,9 @@ export interface Child<T> {
  */
 export async function startChild<T>(script: URL, args: string[], opts: { nodeArgs?: string[]; hello?: (line: string) => T } = {}): Promise<Child<T>> {
   const { nodeArgs = [], hello = (line: string) => JSON.parse(line) as T } = opts;
-  const child = spawn(process.execPath, [...nodeArgs, script.pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // `node --cpu-prof bench/cli.ts …` profiles the children too (a server, an initial sync), each in its own file.
+  const profiling = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
+  const child = spawn(process.execPath, [...profiling, ...nodeArgs, script.pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout });
   const first = await Promise.race([once(lines, 'line'), exited.then(([code]) => Promise.reject(new Error(`${script.pathname} exited (code ${String(code)}) before it was ready.`)))]);

@@ -34,7 +34,7 @@ export const USAGE = `npm run bench -- [--scale X] [--only a,b] [--repeat N] [--
   --only     suites: limit, engine, sync, server, peer, renderer (default all)
   --repeat   runs of each scenario figure (default 3)
   --samples  samples of each engine query figure (default 300)
-  --agents   simulated agents of the server suite (default 200)
+  --agents   simulated agents of the server suite, several to an agent identity when the workspace has fewer (default 1000)
   --load-seconds, --offline, --remote
              the server suite's load time (10), mutations drained after being offline (10000),
              remote changes caught up with (20000): the issue's figures, smaller only for smoke tests
@@ -51,7 +51,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       only: { type: 'string' },
       repeat: { type: 'string', default: '3' },
       samples: { type: 'string', default: '300' },
-      agents: { type: 'string', default: '200' },
+      agents: { type: 'string', default: '1000' },
       'load-seconds': { type: 'string', default: '10' },
       offline: { type: 'string', default: '10000' },
       remote: { type: 'string', default: '20000' },

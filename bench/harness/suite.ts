@@ -45,7 +45,9 @@ export class SuiteContext {
     try {
       await measure();
     } catch (err) {
-      this.log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      // A network error says what happened only in its cause (fetch failed ← ECONNRESET).
+      const cause = err instanceof Error && err.cause !== undefined ? `\n  cause: ${err.cause instanceof Error ? (err.cause.stack ?? err.cause.message) : String(err.cause)}` : '';
+      this.log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}${cause}`);
       this.#book.failed(this.suite, name, err);
     }
   }

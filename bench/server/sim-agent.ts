@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { WebSocket } from 'ws';
 import { newId } from '../../shared/ids.ts';
 import type { PendingMutation, PushResponse } from '../../shared/sync/protocol.ts';
@@ -15,6 +16,12 @@ export class SimAgent {
   readonly #serverUrl: string;
   readonly #token: string;
   readonly #socket: WebSocket;
+  /**
+   * Its own keep-alive connection, as each workstation has. With fetch's shared pool, a thousand
+   * agents failed as "fetch failed" (its cause was not logged then); this way a failure says what
+   * the server answered.
+   */
+  readonly #http = new Agent({ keepAlive: true, maxSockets: 1 });
   #mutationId = 0;
   #waiters: ((at: number) => void)[] = [];
 
@@ -49,18 +56,29 @@ export class SimAgent {
   async push(name: string, args: unknown): Promise<number> {
     const mutation: PendingMutation = { id: ++this.#mutationId, name, args, createdAt: new Date().toISOString() };
     const started = performance.now();
-    const response = await fetch(new URL(routes.push, this.#serverUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.#token}` },
-      body: JSON.stringify({ clientId: this.clientId, mutations: [mutation] }),
-    });
-    const answer = (await response.json()) as PushResponse;
+    const { status, body } = await this.#post(routes.push, JSON.stringify({ clientId: this.clientId, mutations: [mutation] }));
     const ms = performance.now() - started;
-    if (!response.ok || answer.results[0]?.status !== 'applied') throw new Error(`A simulated push was not applied: ${JSON.stringify(answer).slice(0, 300)}`);
+    const answer = JSON.parse(body) as PushResponse;
+    if (status !== 200 || answer.results[0]?.status !== 'applied') throw new Error(`A simulated push was not applied: ${body.slice(0, 300)}`);
     return ms;
+  }
+
+  #post(path: string, payload: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${this.#token}` };
+      const req = request(new URL(path, this.#serverUrl), { method: 'POST', agent: this.#http, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
   }
 
   close(): void {
     this.#socket.terminate();
+    this.#http.destroy();
   }
 }

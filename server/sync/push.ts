@@ -1,20 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { MutationRejected, mutators, type Mutator } from '../../shared/mutators/index.ts';
 import { MAX_PUSH_MUTATIONS, PushRequest, type MutationOutcome, type PendingMutation, type PushResponse } from '../../shared/sync/protocol.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { parseBody } from '../http/parse-body.ts';
-import { advanceLastMutationId, claimClient, lastMutationId, recordedRejection, recordRejection } from '../store/clients.ts';
+import { advanceLastMutationId, claimClient, recordedRejection, recordRejection } from '../store/clients.ts';
 import type { Database } from '../store/schema.ts';
 import { lockForWriting } from '../store/workspace.ts';
 import { serverMutationTx, type CommitEffect } from './mutation-tx.ts';
-
-type Outcome =
-  | { status: 'applied'; effect: CommitEffect }
-  | { status: 'duplicate' }
-  | { status: 'rejected'; error: string }
-  | { status: 'gap'; expected: number };
 
 /** A reason an agent can read: the mutator's own zod messages, with the field they are about. */
 function argsRefusal(name: string, error: z.ZodError): string {
@@ -40,57 +34,109 @@ export function parsePush(body: unknown): PushRequest & { resolved: Mutator[] } 
  * A mutation seen before is never run again. If it was refused, the resend hears the same
  * refusal: its first answer may have been lost, and the agent must still learn why.
  */
-async function earlierOutcome(db: Kysely<Database>, clientId: string, mutationId: number): Promise<Outcome> {
-  const reason = await recordedRejection(db, clientId, mutationId);
-  return reason === undefined ? { status: 'duplicate' } : { status: 'rejected', error: reason };
+async function earlierOutcome(trx: Transaction<Database>, clientId: string, mutationId: number): Promise<MutationOutcome> {
+  const reason = await recordedRejection(trx, clientId, mutationId);
+  return reason === undefined ? { id: mutationId, status: 'duplicate' } : { id: mutationId, status: 'rejected', error: reason };
 }
 
-/** One mutation, exactly once: its writes, its outcome and the client's counter commit together or not at all. */
-async function applyOne(db: Kysely<Database>, actor: Actor, clientId: string, m: PendingMutation, mutator: Mutator): Promise<Outcome> {
+/** The store failed while a mutation ran; its savepoint is rolled back, what came before it in the transaction stands. */
+class StoreFailure extends Error {
+  readonly mutationId: number;
+
+  constructor(mutationId: number, cause: unknown) {
+    super(`The store failed while mutation ${mutationId} ran.`, { cause });
+    this.mutationId = mutationId;
+  }
+}
+
+/**
+ * Runs one new mutation inside the batch's transaction, under its own savepoint: a refused one
+ * leaves nothing but its rejection record, a store failure nothing at all (StoreFailure).
+ */
+async function applyOne(trx: ControlledTransaction<Database>, actor: Actor, clientId: string, m: PendingMutation, mutator: Mutator, effect: CommitEffect): Promise<MutationOutcome> {
+  const args = mutator.args.safeParse(m.args);
+  let error: string;
+  if (!args.success) {
+    error = argsRefusal(m.name, args.error);
+  } else {
+    const attempt = await trx.savepoint('mutation').execute();
+    try {
+      await mutator.run(serverMutationTx(attempt, actor, { clientId, mutationId: m.id }, effect), args.data);
+      await attempt.releaseSavepoint('mutation').execute();
+      return { id: m.id, status: 'applied' };
+    } catch (err) {
+      // If the store is gone, this rollback throws too and the whole transaction goes.
+      await attempt.rollbackToSavepoint('mutation').execute();
+      if (!(err instanceof MutationRejected)) throw new StoreFailure(m.id, err);
+      error = err.message;
+    }
+  }
+  await recordRejection(trx, { clientId, mutationId: m.id, name: m.name, reason: error });
+  return { id: m.id, status: 'rejected', error };
+}
+
+/** What one transaction made of a push: the outcomes up to where it stopped, and why it stopped early. */
+interface BatchRun {
+  /** The client's counter after the commit. */
+  last: number;
+  results: MutationOutcome[];
+  stop: { gap: { at: number; expected: number } } | { failure: StoreFailure } | null;
+}
+
+/**
+ * Applies a push batch in ONE store transaction: the write lock taken once, the client's counter
+ * read once and advanced once, one commit. Mutations run in client order. A gap stops the batch
+ * there and what came before commits. A store failure inside a mutation rolls back its savepoint
+ * and stops the batch there too, committing what came before if the store still takes it (the
+ * caller answers 503 either way, so the client resends and hears "duplicate" for what did commit).
+ */
+async function applyBatch(db: Kysely<Database>, actor: Actor, request: ReturnType<typeof parsePush>, effect: CommitEffect): Promise<BatchRun> {
+  const { clientId } = request;
   const trx = await db.startTransaction().execute();
   try {
     await lockForWriting(trx);
-    const last = await lastMutationId(trx, clientId);
-    if (m.id !== last + 1) {
-      await trx.rollback().execute();
-      return m.id <= last ? earlierOutcome(db, clientId, m.id) : { status: 'gap', expected: last + 1 };
-    }
-    let outcome: Outcome;
-    const args = mutator.args.safeParse(m.args);
-    if (!args.success) {
-      outcome = { status: 'rejected', error: argsRefusal(m.name, args.error) };
-    } else {
-      const attempt = await trx.savepoint('mutation').execute();
-      const effect: CommitEffect = { lastSeq: 0, scopes: new Set() };
-      try {
-        await mutator.run(serverMutationTx(attempt, actor, { clientId, mutationId: m.id }, effect), args.data);
-        await attempt.releaseSavepoint('mutation').execute();
-        outcome = { status: 'applied', effect };
-      } catch (err) {
-        if (!(err instanceof MutationRejected)) throw err;
-        // A refused mutation leaves no trace but its rejection record.
-        await attempt.rollbackToSavepoint('mutation').execute();
-        outcome = { status: 'rejected', error: err.message };
+    const first = await claimClient(trx, clientId, actor.agentId);
+    const run: BatchRun = { last: first, results: [], stop: null };
+    for (const [i, m] of request.mutations.entries()) {
+      if (m.id <= run.last) {
+        run.results.push(await earlierOutcome(trx, clientId, m.id));
+        continue;
       }
+      if (m.id !== run.last + 1) {
+        run.stop = { gap: { at: m.id, expected: run.last + 1 } };
+        break;
+      }
+      const applied: CommitEffect = { lastSeq: 0, scopes: new Set() };
+      try {
+        run.results.push(await applyOne(trx, actor, clientId, m, request.resolved[i] as Mutator, applied));
+      } catch (err) {
+        if (!(err instanceof StoreFailure)) throw err;
+        run.stop = { failure: err };
+        break;
+      }
+      run.last = m.id;
+      if (applied.lastSeq) effect.lastSeq = applied.lastSeq;
+      applied.scopes.forEach((scope) => effect.scopes.add(scope));
     }
-    if (outcome.status === 'rejected') await recordRejection(trx, { clientId, mutationId: m.id, name: m.name, reason: outcome.error });
-    if (!(await advanceLastMutationId(trx, clientId, last, m.id))) {
-      // A concurrent push of the same client got there first.
-      await trx.rollback().execute();
-      return earlierOutcome(db, clientId, m.id);
+    // Under the write lock no other push of this client can have moved the counter meanwhile.
+    if (run.last !== first && !(await advanceLastMutationId(trx, clientId, first, run.last))) {
+      throw new Error(`The counter of client ${clientId} moved under the write lock.`);
     }
     await trx.commit().execute();
-    return outcome;
+    return run;
   } catch (err) {
     await trx.rollback().execute().catch(() => {});
     throw err;
   }
 }
 
+const unavailable = (message: string, cause: unknown) => Object.assign(new ApiFailure(503, 'unavailable', message), { cause });
+
 /**
- * Applies a push in client order. A gap stops the batch with 409 (what came before stays
- * applied, which is right); a store failure stops it with 503 so the client retries.
- * `onCommit` hears about every batch that committed changes, even one that then stopped.
+ * Applies a push in client order, in one transaction. A gap stops the batch with 409 (what came
+ * before stays applied, which is right); a store failure stops it with 503 so the client retries,
+ * and the 503 says what was kept: never an acknowledgement of anything not committed.
+ * `onCommit` hears once about a batch that committed changes, even one that then stopped.
  */
 export async function applyPush(
   db: Kysely<Database>,
@@ -99,30 +145,22 @@ export async function applyPush(
   onCommit: (effect: CommitEffect) => void,
 ): Promise<PushResponse> {
   const request = parsePush(body);
-  await claimClient(db, request.clientId, actor.agentId);
   const effect: CommitEffect = { lastSeq: 0, scopes: new Set() };
-  const results: MutationOutcome[] = [];
+  let run: BatchRun;
   try {
-    for (const [i, m] of request.mutations.entries()) {
-      let outcome: Outcome;
-      try {
-        outcome = await applyOne(db, actor, request.clientId, m, request.resolved[i] as Mutator);
-      } catch (err) {
-        const failure = new ApiFailure(503, 'unavailable', `The server could not store mutation ${m.id} just now; nothing of it was kept. Retry later.`);
-        failure.cause = err;
-        throw failure;
-      }
-      if (outcome.status === 'gap') {
-        throw new ApiFailure(409, 'mutation_gap', `Mutation ${m.id} skips ahead; send from mutation ${outcome.expected}.`, outcome.expected);
-      }
-      if (outcome.status === 'applied' && outcome.effect.lastSeq) {
-        effect.lastSeq = outcome.effect.lastSeq;
-        outcome.effect.scopes.forEach((scope) => effect.scopes.add(scope));
-      }
-      results.push(outcome.status === 'rejected' ? { id: m.id, status: 'rejected', error: outcome.error } : { id: m.id, status: outcome.status });
-    }
-  } finally {
-    if (effect.lastSeq) onCommit(effect);
+    run = await applyBatch(db, actor, request, effect);
+  } catch (err) {
+    if (err instanceof ApiFailure) throw err;
+    throw unavailable('The server could not store this push just now; nothing of it was kept. Retry later.', err);
   }
-  return { lastMutationId: await lastMutationId(db, request.clientId), results };
+  if (effect.lastSeq) onCommit(effect);
+  const { stop } = run;
+  if (stop && 'gap' in stop) {
+    throw new ApiFailure(409, 'mutation_gap', `Mutation ${stop.gap.at} skips ahead; send from mutation ${stop.gap.expected}.`, stop.gap.expected);
+  }
+  if (stop) {
+    const kept = run.results.length > 0 ? ` the ones before it are stored (up to ${run.last}), but` : '';
+    throw unavailable(`The server could not store mutation ${stop.failure.mutationId} just now;${kept} nothing of it or after it was kept. Retry from it later.`, stop.failure.cause);
+  }
+  return { lastMutationId: run.last, results: run.results };
 }

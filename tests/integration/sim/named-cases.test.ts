@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskApi, type DeskApi } from '../../../shared/ipc/index.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
+import { POISON, poisonStore } from '../../support/store-faults.ts';
 import { untilStatus } from '../engine-helpers.ts';
 import { eventually } from './eventually.ts';
 import { checksumsAgree, converged, oracleChecks, verdict } from './oracle.ts';
@@ -129,6 +130,42 @@ describe('named cases', () => {
       { route: 'push', mutationIds: [1], outcomes: { 1: 'duplicate' } },
     ]);
     expect((await w.state.snapshot()).rows.message.filter((m) => m.id === messageId)).toHaveLength(1);
+    expect(await w.verdict()).toEqual([]);
+  });
+
+  it('a store failure in the middle of a batch: 503 and no acknowledgement; the whole batch is resent and every mutation lands once', async () => {
+    const w = await startWorld(['alex', 'priya']);
+    const station = w.station('alex');
+    const alex = createDeskApi(station);
+    const { id: ticketId } = await frontlineTicket(w);
+    const bodies = ['before the failure', POISON, 'after the failure'];
+
+    station.proxy.partition(true);
+    const ids: string[] = [];
+    for (const body of bodies) ids.push((await alex.invoke('ticket.reply', { ticketId, kind: 'note', body })).messageId);
+    await offlineWith(alex, 3);
+    await poisonStore(w.servers[0]!.location, true);
+    station.proxy.partition(false);
+    await station.syncNow();
+
+    // The server kept the first note and said so with a 503: the engine acknowledged nothing of the batch.
+    expect(pushes(w, 'alex')[0]).toEqual({ route: 'push', mutationIds: [1, 2, 3], outcomes: {} });
+    expect(station.view().outbox.map((e) => [e.id, e.state])).toEqual([
+      [1, 'pending'],
+      [2, 'pending'],
+      [3, 'pending'],
+    ]);
+    expect((await w.state.snapshot()).rows.message.filter((m) => ids.includes(m.id)).map((m) => m.body)).toEqual(['before the failure']);
+
+    await poisonStore(w.servers[0]!.location, false);
+    await w.quiesce();
+
+    expect(pushes(w, 'alex').at(-1)).toEqual({ route: 'push', mutationIds: [1, 2, 3], outcomes: { 1: 'duplicate', 2: 'applied', 3: 'applied' } });
+    const server = await w.state.snapshot();
+    for (const id of ids) expect(server.rows.message.filter((m) => m.id === id)).toHaveLength(1);
+    expect(server.changes.filter((c) => c.kind === 'message' && ids.includes(c.entityId)).map((c) => c.mutationId)).toEqual([1, 2, 3]);
+    const seen = await createDeskApi(w.station('priya')).invoke('ticket.get', { id: ticketId });
+    expect(seen?.messages.filter((m) => ids.includes(m.id)).map((m) => m.body)).toEqual(bodies);
     expect(await w.verdict()).toEqual([]);
   });
 });

@@ -20,4 +20,20 @@ describe('store dialect', () => {
       expect(rows).toEqual([{ small: 5, n: 0 }]);
     });
   });
+
+  it('runs a repeated query right after the schema changed under it (statements are prepared once and reused)', async () => {
+    const location = await freshStore();
+    await readStore(location, async (db) => {
+      await sql`create table scratch (a integer)`.execute(db);
+      await sql`insert into scratch (a) values (1)`.execute(db);
+      const all = () => sql<Record<string, unknown>>`select * from scratch`.execute(db);
+      expect((await all()).rows).toEqual([{ a: 1 }]);
+      await sql`alter table scratch add column b integer default 2`.execute(db);
+      expect((await all()).rows).toEqual([{ a: 1, b: 2 }]);
+      await sql`alter table scratch rename to scratch_gone`.execute(db);
+      await expect(all()).rejects.toThrow(/scratch/);
+      await sql`alter table scratch_gone rename to scratch`.execute(db);
+      expect((await all()).rows).toEqual([{ a: 1, b: 2 }]);
+    });
+  });
 });

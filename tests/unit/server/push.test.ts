@@ -6,6 +6,7 @@ import { ApiError, MAX_PUSH_MUTATIONS, MAX_SYNC_BODY_BYTES } from '../../../shar
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { POISON, poisonStore } from '../../support/store-faults.ts';
 import { agentByEmail, mutation, note, post, readStore, send, signIn, ticketsOf } from './api.ts';
 
 let server: TestServer;
@@ -39,6 +40,19 @@ async function expectStillServing(): Promise<void> {
 function expectApiError(answer: { status: number; body: unknown }, status: number, error: string): void {
   expect(answer.status).toBe(status);
   expect(ApiError.parse(answer.body)).toMatchObject({ error, message: expect.any(String) });
+}
+
+/** A server of its own (its store is about to be broken), the demo agent signed in, and an open ticket of their team. */
+async function withOwnServer(test: (own: { server: TestServer; token: string; ticketId: string }) => Promise<void>): Promise<void> {
+  const own = await startTestServer({ demo: { scale: 0.05 } });
+  try {
+    const me = await signIn(own.url, DEMO_AGENT_EMAIL);
+    const team = (await agentByEmail(own.location, DEMO_AGENT_EMAIL)).teamIds[0];
+    const [ticket] = await ticketsOf(own.location, (t) => t.status !== 'closed' && t.teamId === team);
+    await test({ server: own, token: me.token, ticketId: ticket!.id });
+  } finally {
+    await own.close();
+  }
 }
 
 describe('push: exactly once, in client order', () => {
@@ -118,6 +132,90 @@ describe('push: exactly once, in client order', () => {
   });
 });
 
+describe('push: a batch is one transaction, with the same answers as one mutation at a time', () => {
+  const statuses = (answer: { body: { results: { status: string }[] } }) => answer.body.results.map((r) => r.status);
+
+  it('a refused mutation in the middle leaves only its rejection; those around it apply', async () => {
+    const clientId = newId();
+    const reply = mutation(2, 'message.add@1', { id: newId(), ticketId: closed.id, kind: 'reply', body: 'refused in the middle' });
+    const answer = await push(clientId, [note(1, open.id, 'before the refusal'), reply, note(3, open.id, 'after the refusal')]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.lastMutationId).toBe(3);
+    expect(statuses(answer)).toEqual(['applied', 'rejected', 'applied']);
+    const bodies = (await messagesOf(open.id)).map((m) => m.body);
+    expect(bodies).toEqual(expect.arrayContaining(['before the refusal', 'after the refusal']));
+    expect((await messagesOf(closed.id)).map((m) => m.body)).not.toContain('refused in the middle');
+    // The whole batch again: nothing runs twice, and the refusal is heard again.
+    const again = await push(clientId, [note(1, open.id, 'before the refusal'), reply, note(3, open.id, 'after the refusal')]);
+    expect(again.body.results).toEqual([
+      { id: 1, status: 'duplicate' },
+      { id: 2, status: 'rejected', error: 'A closed ticket cannot get replies; create a follow-up ticket instead.' },
+      { id: 3, status: 'duplicate' },
+    ]);
+    expect((await messagesOf(open.id)).filter((m) => m.body === 'after the refusal')).toHaveLength(1);
+  });
+
+  it('a batch that starts with mutations already applied runs only the new ones, in order', async () => {
+    const clientId = newId();
+    await push(clientId, [note(1, open.id, 'old one')]);
+    const answer = await push(clientId, [note(1, open.id, 'old one'), note(2, open.id, 'new two'), note(3, open.id, 'new three')]);
+    expect(answer.body).toEqual({ lastMutationId: 3, results: [{ id: 1, status: 'duplicate' }, { id: 2, status: 'applied' }, { id: 3, status: 'applied' }] });
+    const seqs = await readStore(server.location, (db) =>
+      db.selectFrom('change_log').select(['mutation_id', 'seq']).where('client_id', '=', clientId).orderBy('seq').execute(),
+    );
+    // A note logs more than one change; in seq order they come mutation by mutation, in client order.
+    expect(seqs.map((r) => r.mutation_id).filter((id, i, all) => id !== all[i - 1])).toEqual([1, 2, 3]);
+  });
+
+  it('a gap in the middle: 409, the mutations before it stay applied, none after it', async () => {
+    const clientId = newId();
+    const answer = await push(clientId, [note(1, open.id, 'gap batch one'), note(2, open.id, 'gap batch two'), note(4, open.id, 'gap batch four'), note(5, open.id, 'gap batch five')]);
+    expectApiError(answer, 409, 'mutation_gap');
+    expect(answer.body.expected).toBe(3);
+    const bodies = (await messagesOf(open.id)).map((m) => m.body);
+    expect(bodies).toEqual(expect.arrayContaining(['gap batch one', 'gap batch two']));
+    expect(bodies).not.toContain('gap batch four');
+    expect(bodies).not.toContain('gap batch five');
+    expect(await lastMutationId(clientId)).toBe(2);
+  });
+
+  it('a store failure mid-batch: 503, no acknowledgement; the resend lands every mutation exactly once', async () => {
+    await withOwnServer(async ({ server: broken, token, ticketId }) => {
+      const clientId = newId();
+      const batch = [note(1, ticketId, 'batch one'), note(2, ticketId, 'batch two'), note(3, ticketId, POISON), note(4, ticketId, 'batch four')];
+      const bodies = async () =>
+        (await readStore(broken.location, (db) => db.selectFrom('messages').select('body').where('ticket_id', '=', ticketId).execute())).map((m) => m.body);
+      const stored = await readStore(broken.location, (db) => db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst());
+      expect(stored).toBeUndefined();
+
+      await poisonStore(broken.location, true);
+      const answer = await post(broken.url, routes.push, { clientId, mutations: batch }, token);
+      expectApiError(answer, 503, 'unavailable');
+      expect(answer.body.message).toMatch(/mutation 3/);
+      // What came before the failing mutation committed (and the answer says so); nothing of it or after it did.
+      expect(answer.body.message).toMatch(/up to 2/);
+      expect(await bodies()).toEqual(expect.arrayContaining(['batch one', 'batch two']));
+      expect(await bodies()).not.toContain('batch four');
+      expect(await bodies()).not.toContain(POISON);
+
+      await poisonStore(broken.location, false);
+      // The client heard no acknowledgement, so it resends the whole batch.
+      const retried = await post(broken.url, routes.push, { clientId, mutations: batch }, token);
+      expect(retried.body).toEqual({
+        lastMutationId: 4,
+        results: [
+          { id: 1, status: 'duplicate' },
+          { id: 2, status: 'duplicate' },
+          { id: 3, status: 'applied' },
+          { id: 4, status: 'applied' },
+        ],
+      });
+      const landed = await bodies();
+      for (const body of ['batch one', 'batch two', POISON, 'batch four']) expect(landed.filter((b) => b === body)).toHaveLength(1);
+    });
+  });
+});
+
 describe('push: bad input gets a clear 4xx, nothing half-written, and the server stays up', () => {
   it('400 for a body that is not JSON', async () => {
     const answer = await send(server.url, routes.push, '{"clientId": "x", "mutations": [', { token: alex.token });
@@ -157,24 +255,18 @@ describe('push: bad input gets a clear 4xx, nothing half-written, and the server
   });
 
   it('503 when the store fails mid-mutation: nothing of it is kept and the counter does not move', async () => {
-    const broken = await startTestServer({ demo: { scale: 0.05 } });
-    try {
-      const me = await signIn(broken.url, DEMO_AGENT_EMAIL);
-      const team = (await agentByEmail(broken.location, DEMO_AGENT_EMAIL)).teamIds[0];
-      const [ticket] = await ticketsOf(broken.location, (t) => t.status !== 'closed' && t.teamId === team);
+    await withOwnServer(async ({ server: broken, token, ticketId }) => {
       const clientId = newId();
-      expect((await post(broken.url, routes.push, { clientId, mutations: [note(1, ticket!.id)] }, me.token)).status).toBe(200);
+      expect((await post(broken.url, routes.push, { clientId, mutations: [note(1, ticketId)] }, token)).status).toBe(200);
       await readStore(broken.location, (db) => sql`alter table change_log rename to change_log_gone`.execute(db));
-      const answer = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
+      const answer = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticketId, 'lost in the outage')] }, token);
       expectApiError(answer, 503, 'unavailable');
       const kept = await readStore(broken.location, (db) => db.selectFrom('messages').select('body').where('body', '=', 'lost in the outage').execute());
       expect(kept).toEqual([]);
       await readStore(broken.location, (db) => sql`alter table change_log_gone rename to change_log`.execute(db));
       // The client retries and the mutation lands, once.
-      const retried = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticket!.id, 'lost in the outage')] }, me.token);
+      const retried = await post(broken.url, routes.push, { clientId, mutations: [note(2, ticketId, 'lost in the outage')] }, token);
       expect(retried.body).toEqual({ lastMutationId: 2, results: [{ id: 2, status: 'applied' }] });
-    } finally {
-      await broken.close();
-    }
+    });
   });
 });
