@@ -12,7 +12,8 @@ function outcome(t: TicketSummary): string {
   return t.solvedAt ? `Solved ${formatDate(t.solvedAt)}` : `Opened ${formatDate(t.createdAt)}`;
 }
 
-export function TicketSummaryList({ tickets, empty, showRequester }: { tickets: TicketSummary[]; empty: string; showRequester?: boolean }) {
+/** `onOpen` is told after a ticket was opened (the Reports screen then shows it). */
+export function TicketSummaryList({ tickets, empty, showRequester, onOpen }: { tickets: TicketSummary[]; empty: string; showRequester?: boolean; onOpen?: (id: string) => void }) {
   const openTicket = useUi((s) => s.openTicket);
   const [all, setAll] = useState(false);
   if (tickets.length === 0) return <p className="pane-note">{empty}</p>;
@@ -22,7 +23,10 @@ export function TicketSummaryList({ tickets, empty, showRequester }: { tickets: 
       <ul className="summary-list">
         {shown.map((t) => (
           <li key={t.id}>
-            <button type="button" className="summary-item" onClick={() => openTicket(t.id)}>
+            <button type="button" className="summary-item" onClick={() => {
+                openTicket(t.id);
+                onOpen?.(t.id);
+              }}>
               <span className="summary-subject">
                 <span className="ticket-number">{ticketNumberLabel(t.number)}</span> {t.subject}
               </span>

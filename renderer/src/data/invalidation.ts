@@ -4,11 +4,11 @@ import { queryKeys } from './query-keys.ts';
 
 /** Which cached queries show rows of each kind. */
 const shownBy: Record<EntityKind, readonly QueryKey[]> = {
-  team: [queryKeys.agents, queryKeys.teams, queryKeys.ticket, queryKeys.queue],
-  agent: [queryKeys.agents, queryKeys.ticket, queryKeys.queue, queryKeys.session],
+  team: [queryKeys.agents, queryKeys.teams, queryKeys.ticket, queryKeys.queue, queryKeys.reports],
+  agent: [queryKeys.agents, queryKeys.ticket, queryKeys.queue, queryKeys.session, queryKeys.reports],
   account: [queryKeys.queue, queryKeys.customer, queryKeys.search],
   contact: [queryKeys.queue, queryKeys.ticket, queryKeys.customer, queryKeys.search],
-  ticket: [queryKeys.queue, queryKeys.ticket, queryKeys.customer, queryKeys.search],
+  ticket: [queryKeys.queue, queryKeys.ticket, queryKeys.customer, queryKeys.search, queryKeys.reports],
   message: [queryKeys.ticket, queryKeys.search],
   article: [queryKeys.search],
   slaPolicy: [queryKeys.queue, queryKeys.ticket, queryKeys.slaPolicy],

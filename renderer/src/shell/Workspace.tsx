@@ -12,6 +12,7 @@ import { QueueHeader } from '../queue/QueueHeader.tsx';
 import { ViewEditor } from '../queue/ViewEditor.tsx';
 import { ViewNav } from '../queue/ViewNav.tsx';
 import { TicketList } from '../queue/TicketList.tsx';
+import { ReportsScreen } from '../reports/ReportsScreen.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { SlaPolicyEditorHost } from '../sla/SlaPolicyEditor.tsx';
 import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
@@ -28,6 +29,7 @@ type SignedIn = Extract<Session, { state: 'signed_in' }>;
 /** The three panes (queue, ticket, customer), the top bar, and the shell's overlays and shortcuts. */
 export function Workspace({ session }: { session: SignedIn }) {
   const openTicketId = useUi((s) => s.openTicketId);
+  const section = useUi((s) => s.section);
   const focusComposer = useUi((s) => s.focusComposer);
   useReconnectSync();
   useShortcutDispatcher();
@@ -43,33 +45,37 @@ export function Workspace({ session }: { session: SignedIn }) {
     <div className="workspace">
       <TopBar session={session} />
       <InitialSyncProgress />
-      <Panes
-        queue={
-          <nav id={PANE_IDS.queue} className="queue-pane" aria-label="Queue">
-            <ViewNav />
-            <QueueHeader />
-            <TicketList />
-            <BulkBar />
-            <p className="shortcut-hint">
-              <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>?</kbd> keys · <KeyCaps keys="Mod+k" /> commands
-            </p>
-          </nav>
-        }
-        ticket={
-          <main id={PANE_IDS.ticket} className="ticket-pane">
-            {openTicketId ? (
-              <TicketView ticketId={openTicketId} meId={session.agent.id} />
-            ) : (
-              <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>
-            )}
-          </main>
-        }
-        customer={
-          <div id={PANE_IDS.customer} className="customer-pane-wrap">
-            <CustomerPane ticketId={openTicketId} />
-          </div>
-        }
-      />
+      {section === 'reports' ? (
+        <ReportsScreen meId={session.agent.id} />
+      ) : (
+        <Panes
+          queue={
+            <nav id={PANE_IDS.queue} className="queue-pane" aria-label="Queue">
+              <ViewNav />
+              <QueueHeader />
+              <TicketList />
+              <BulkBar />
+              <p className="shortcut-hint">
+                <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>?</kbd> keys · <KeyCaps keys="Mod+k" /> commands
+              </p>
+            </nav>
+          }
+          ticket={
+            <main id={PANE_IDS.ticket} className="ticket-pane">
+              {openTicketId ? (
+                <TicketView ticketId={openTicketId} meId={session.agent.id} />
+              ) : (
+                <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>
+              )}
+            </main>
+          }
+          customer={
+            <div id={PANE_IDS.customer} className="customer-pane-wrap">
+              <CustomerPane ticketId={openTicketId} />
+            </div>
+          }
+        />
+      )}
       <SyncIssuesPanel />
       <MacroManager />
       <SlaPolicyEditorHost role={session.agent.role} />

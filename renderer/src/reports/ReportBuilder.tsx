@@ -1,0 +1,154 @@
+import { useEffect, useId, useState } from 'react';
+import { METRICS, ReportDefinition, ReportMetric, type ReportDimension, type SavedReport } from '../../../shared/reports/index.ts';
+import { ErrorText } from '../common/ErrorText.tsx';
+import { CHART_LABELS, chartsFor, FIRST_DIMENSIONS, secondDimensions, withGroupBy } from './builder-rules.ts';
+import { dimensionLabel } from './dimensions.ts';
+import { FilterFields } from './FilterFields.tsx';
+import { RangePicker } from './RangePicker.tsx';
+import { ReportView } from './ReportView.tsx';
+import { useReport, useSaveReport } from './report-data.ts';
+import { useReports } from './reports-store.ts';
+
+export const NEW_DEFINITION: ReportDefinition = { metric: 'created', groupBy: [], range: { lastDays: 30 }, filter: {}, chart: 'number' };
+
+/** The first issue of a definition in words, or null when the engine may run it. */
+function problemOf(definition: ReportDefinition): string | null {
+  const parsed = ReportDefinition.safeParse(definition);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This report is not valid.');
+}
+
+/**
+ * Builds a custom report: metric (with what it means), up to two dimensions (the second only once
+ * the first is chosen, never two time buckets), chart, range and filters, with a live preview; saves
+ * it with a name, personal or shared, pinned to the dashboard or not.
+ */
+export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
+  const ids = { metric: useId(), metricHelp: useId(), first: useId(), second: useId(), chart: useId(), name: useId() };
+  const [definition, setDefinition] = useState<ReportDefinition>(saved?.definition ?? NEW_DEFINITION);
+  const [name, setName] = useState(saved?.name ?? '');
+  const [shared, setShared] = useState(saved?.shared ?? false);
+  const [pinned, setPinned] = useState(saved?.pinned ?? false);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  const edit = useReports((s) => s.edit);
+  const save = useSaveReport();
+
+  // Another report picked for editing: start from it.
+  const savedId = saved?.id ?? null;
+  useEffect(() => {
+    setDefinition(saved?.definition ?? NEW_DEFINITION);
+    setName(saved?.name ?? '');
+    setShared(saved?.shared ?? false);
+    setPinned(saved?.pinned ?? false);
+    setSavedNote(null);
+    // Only when the subject changes, not each time the saved list refreshes.
+  }, [savedId]);
+
+  const problem = problemOf(definition);
+  const preview = useReport(problem ? null : definition);
+  const [first = null, second = null] = definition.groupBy as (ReportDimension | undefined)[];
+  const seconds = secondDimensions(first);
+  const change = (next: ReportDefinition) => {
+    setDefinition(next);
+    setSavedNote(null);
+  };
+
+  const onSave = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (problem) return;
+    save.mutate(
+      { ...(savedId && { id: savedId }), name: name.trim(), shared, pinned, definition },
+      {
+        onSuccess: ({ reportId }) => {
+          setSavedNote(pinned ? 'Saved and pinned to your dashboard.' : 'Saved.');
+          if (!savedId) edit(reportId);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="report-builder">
+      <form className="builder-form" onSubmit={onSave} aria-label={savedId ? 'Edit report' : 'New report'}>
+        <span className="builder-field">
+          <label htmlFor={ids.metric}>Metric</label>
+          <select id={ids.metric} aria-describedby={ids.metricHelp} value={definition.metric} onChange={(e) => change({ ...definition, metric: e.target.value as ReportMetric })}>
+            {ReportMetric.options.map((m) => (
+              <option key={m} value={m}>
+                {METRICS[m].label}
+              </option>
+            ))}
+          </select>
+          <span id={ids.metricHelp} className="builder-help">
+            {METRICS[definition.metric].description}
+          </span>
+        </span>
+        <span className="builder-field">
+          <label htmlFor={ids.first}>Group by</label>
+          <select id={ids.first} value={first ?? ''} onChange={(e) => change(withGroupBy(definition, (e.target.value || null) as ReportDimension | null, second))}>
+            <option value="">Nothing (one number)</option>
+            {FIRST_DIMENSIONS.map((d) => (
+              <option key={d} value={d}>
+                {dimensionLabel(d)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="builder-field">
+          <label htmlFor={ids.second}>Then by</label>
+          <select id={ids.second} value={second ?? ''} disabled={!first} onChange={(e) => change(withGroupBy(definition, first, (e.target.value || null) as ReportDimension | null))}>
+            <option value="">Nothing</option>
+            {seconds.map((d) => (
+              <option key={d} value={d}>
+                {dimensionLabel(d)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="builder-field">
+          <label htmlFor={ids.chart}>Chart</label>
+          <select id={ids.chart} value={definition.chart} onChange={(e) => change({ ...definition, chart: e.target.value as ReportDefinition['chart'] })}>
+            {chartsFor(definition.groupBy).map((c) => (
+              <option key={c} value={c}>
+                {CHART_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </span>
+        <RangePicker range={definition.range} onChange={(range) => change({ ...definition, range })} />
+        <FilterFields key={savedId ?? 'new'} filter={definition.filter} onChange={(filter) => change({ ...definition, filter })} />
+        <fieldset className="builder-save">
+          <legend>Save</legend>
+          <span className="builder-field">
+            <label htmlFor={ids.name}>Name</label>
+            <input id={ids.name} type="text" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          </span>
+          <label className="check">
+            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Shared with everyone
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} /> Pin to my dashboard
+          </label>
+          <button type="submit" className="button-primary" disabled={!!problem || !name.trim() || save.isPending}>
+            {savedId ? 'Save changes' : 'Save report'}
+          </button>
+          {savedNote && (
+            <span role="status" className="muted">
+              {savedNote}
+            </span>
+          )}
+          <ErrorText error={save.error} />
+        </fieldset>
+      </form>
+      <div className="builder-preview">
+        <h2 className="reports-subheading">Preview</h2>
+        {problem ? (
+          <p className="report-error" role="alert">
+            {problem}
+          </p>
+        ) : (
+          <ReportView key={`${definition.chart}|${definition.groupBy.join()}`} title={name.trim() || METRICS[definition.metric].label} definition={definition} result={preview.data} error={preview.error?.message} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { ReportDimension, type ReportChart, type ReportDefinition } from '../../../shared/reports/index.ts';
+import { isTimeDimension } from './dimensions.ts';
+
+/** What the first "Group by" offers: every dimension. */
+export const FIRST_DIMENSIONS: readonly ReportDimension[] = ReportDimension.options;
+
+/** What the second offers: nothing until the first is chosen; never the first again, and never a second time bucket. */
+export function secondDimensions(first: ReportDimension | null): readonly ReportDimension[] {
+  if (!first) return [];
+  const firstIsTime = isTimeDimension(first);
+  return ReportDimension.options.filter((d) => d !== first && !(firstIsTime && isTimeDimension(d)));
+}
+
+export const CHART_LABELS: Record<ReportChart, string> = { number: 'Number', line: 'Line', bar: 'Bars', stacked_bar: 'Stacked bars', table: 'Table' };
+
+/** Chart types that fit a split: a number only unsplit, a line only over time, stacked bars only with two dimensions. */
+export function chartsFor(groupBy: readonly ReportDimension[]): readonly ReportChart[] {
+  if (groupBy.length === 0) return ['number', 'table'];
+  const overTime = groupBy.some(isTimeDimension);
+  if (groupBy.length === 1) return overTime ? ['line', 'bar', 'table'] : ['bar', 'table'];
+  return overTime ? ['stacked_bar', 'line', 'bar', 'table'] : ['stacked_bar', 'bar', 'table'];
+}
+
+/** The definition with a new split: a second dimension that no longer fits is dropped, and the chart follows. */
+export function withGroupBy(definition: ReportDefinition, first: ReportDimension | null, second: ReportDimension | null): ReportDefinition {
+  const groupBy: ReportDimension[] = first ? [first] : [];
+  if (first && second && secondDimensions(first).includes(second)) groupBy.push(second);
+  const charts = chartsFor(groupBy);
+  return { ...definition, groupBy, chart: charts.includes(definition.chart) ? definition.chart : charts[0]! };
+}
