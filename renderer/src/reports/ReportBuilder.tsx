@@ -28,7 +28,8 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
   const [name, setName] = useState(saved?.name ?? '');
   const [shared, setShared] = useState(saved?.shared ?? false);
   const [pinned, setPinned] = useState(saved?.pinned ?? false);
-  const [savedNote, setSavedNote] = useState<string | null>(null);
+  /** "Saved." for the report it was said of (the builder moves on to a new report's id once saved). */
+  const [note, setNote] = useState<{ forId: string; text: string } | null>(null);
   const edit = useReports((s) => s.edit);
   const save = useSaveReport();
 
@@ -39,7 +40,6 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
     setName(saved?.name ?? '');
     setShared(saved?.shared ?? false);
     setPinned(saved?.pinned ?? false);
-    setSavedNote(null);
     // Only when the subject changes, not each time the saved list refreshes.
   }, [savedId]);
 
@@ -49,7 +49,7 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
   const seconds = secondDimensions(first);
   const change = (next: ReportDefinition) => {
     setDefinition(next);
-    setSavedNote(null);
+    setNote(null);
   };
 
   const onSave = (e: React.FormEvent) => {
@@ -59,7 +59,7 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
       { ...(savedId && { id: savedId }), name: name.trim(), shared, pinned, definition },
       {
         onSuccess: ({ reportId }) => {
-          setSavedNote(pinned ? 'Saved and pinned to your dashboard.' : 'Saved.');
+          setNote({ forId: reportId, text: pinned ? 'Saved and pinned to your dashboard.' : 'Saved.' });
           if (!savedId) edit(reportId);
         },
       },
@@ -131,9 +131,9 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
           <button type="submit" className="button-primary" disabled={!!problem || !name.trim() || save.isPending}>
             {savedId ? 'Save changes' : 'Save report'}
           </button>
-          {savedNote && (
+          {note && note.forId === savedId && (
             <span role="status" className="muted">
-              {savedNote}
+              {note.text}
             </span>
           )}
           <ErrorText error={save.error} />

@@ -21,10 +21,14 @@ export function chartsFor(groupBy: readonly ReportDimension[]): readonly ReportC
   return overTime ? ['stacked_bar', 'line', 'bar', 'table'] : ['stacked_bar', 'bar', 'table'];
 }
 
-/** The definition with a new split: a second dimension that no longer fits is dropped, and the chart follows. */
+/**
+ * The definition with a new split: a second dimension that no longer fits is dropped, and the chart
+ * follows (the split's first chart when the number of dimensions changed, unless a table was asked for).
+ */
 export function withGroupBy(definition: ReportDefinition, first: ReportDimension | null, second: ReportDimension | null): ReportDefinition {
   const groupBy: ReportDimension[] = first ? [first] : [];
   if (first && second && secondDimensions(first).includes(second)) groupBy.push(second);
   const charts = chartsFor(groupBy);
-  return { ...definition, groupBy, chart: charts.includes(definition.chart) ? definition.chart : charts[0]! };
+  const keep = charts.includes(definition.chart) && (groupBy.length === definition.groupBy.length || definition.chart === 'table');
+  return { ...definition, groupBy, chart: keep ? definition.chart : charts[0]! };
 }
