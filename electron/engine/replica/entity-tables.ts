@@ -24,6 +24,20 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
       number: (t) => t.number,
       problem_id: (t) => t.problemId,
       status: (t) => t.status,
+      // reports (migrations/015-report-facts.ts)
+      merged: (t) => (t.mergedIntoId === null ? 0 : 1),
+      solved_at: (t) => solvedAt(t),
+      first_response_at: (t) => utcOrNull(t.firstResponseAt),
+      first_response_due_at: (t) => utcOrNull(t.firstResponseDueAt),
+      resolution_due_at: (t) => utcOrNull(t.resolutionDueAt),
+      reply_count: (t) => t.replyCount,
+      reopen_count: (t) => t.reopenCount,
+      csat: (t) => t.satisfaction?.csat ?? null,
+      ces: (t) => t.satisfaction?.ces ?? null,
+      nps: (t) => t.satisfaction?.nps ?? null,
+      rated_at: (t) => (t.mergedIntoId === null && t.satisfaction ? utc(t.satisfaction.ratedAt) : null),
+      channel: (t) => t.channel,
+      product: (t) => t.product,
     },
   },
   message: {
@@ -45,6 +59,14 @@ function slaDueAt(t: EntityOf<'ticket'>): string | null {
   const due = (t.firstResponseAt === null ? t.firstResponseDueAt : null) ?? t.resolutionDueAt;
   return due === null ? null : utc(due);
 }
+
+/** When a ticket was solved, for reports: null while unsolved and on merged tickets (they count nowhere but in `created`). */
+function solvedAt(t: EntityOf<'ticket'>): string | null {
+  if (UNSOLVED_STATUSES.includes(t.status) || t.mergedIntoId !== null) return null;
+  return utc(t.solvedAt ?? t.updatedAt);
+}
+
+const utcOrNull = (iso: string | null) => (iso === null ? null : utc(iso));
 
 /** ISO times may carry any offset; typed columns hold UTC so that text order is time order. */
 function utc(iso: string): string {

@@ -10,7 +10,7 @@ import { migrate, ReplicaTooNewError, type Migration } from '../../../electron/e
 import { assertNativeSqliteSupported } from '../../../electron/engine/replica/node-guard.ts';
 import { openReplica } from '../../../electron/engine/replica/open-replica.ts';
 import type { Message, Ticket } from '../../../shared/model/index.ts';
-import { agentAlex, customerMessage, ticket } from '../shared/fixtures.ts';
+import { agentAlex, customerMessage, T1, ticket } from '../shared/fixtures.ts';
 import { tempFiles } from './support.ts';
 
 const newFile = tempFiles();
@@ -179,6 +179,45 @@ describe('replica migrations', () => {
     expect(JSON.parse(db.prepare('SELECT data FROM tickets').pluck().get() as string)).toEqual({ ...old, replyCount: 2, reopenCount: 0, satisfaction: null });
     // A before-image is what undo restores: it must agree with the row, or an undo would lose the count.
     expect(JSON.parse(db.prepare('SELECT before FROM _outbox_undo').pluck().get() as string)).toEqual({ ...old, replyCount: 2, reopenCount: 0, satisfaction: null });
+    db.close();
+  });
+
+  it('015 gives version-14 tickets the typed report columns their JSON means, as the entity store writes them', () => {
+    const db = new Database(newFile());
+    migrate(db, migrations.slice(0, 14));
+    const rows: Ticket[] = [
+      ticket({ id: '0195f0a0-0000-7000-8000-0000000000e1', status: 'open', channel: 'chat', product: 'Exports', firstResponseDueAt: '2026-11-01T10:00:00+01:00' }),
+      ticket({
+        id: '0195f0a0-0000-7000-8000-0000000000e2',
+        status: 'solved',
+        solvedAt: '2026-11-02T09:00:00.000Z',
+        firstResponseAt: '2026-11-01T09:30:00.000Z',
+        resolutionDueAt: '2026-11-03T09:00:00.000Z',
+        replyCount: 2,
+        reopenCount: 1,
+        satisfaction: { csat: 4, ces: null, nps: 9, comment: null, ratedAt: '2026-11-02T12:00:00-05:00' },
+      }),
+      // merged: no solve and no survey answer for reports; a solved ticket without solvedAt reads its last update
+      ticket({ id: '0195f0a0-0000-7000-8000-0000000000e3', status: 'closed', mergedIntoId: '0195f0a0-0000-7000-8000-0000000000e2', solvedAt: T1, satisfaction: { csat: 1, ces: 1, nps: 0, comment: null, ratedAt: T1 } }),
+      ticket({ id: '0195f0a0-0000-7000-8000-0000000000e4', status: 'closed', solvedAt: null, updatedAt: T1 }),
+    ];
+    for (const t of rows) {
+      db.prepare('INSERT INTO tickets (id, unsolved, team_id, assignee_id, requester_id, account_id, created_at, updated_at, data) VALUES (?, ?, NULL, NULL, ?, NULL, ?, ?, ?)').run(
+        t.id, ['solved', 'closed'].includes(t.status) ? 0 : 1, t.requesterId, t.createdAt, t.updatedAt, JSON.stringify(t),
+      );
+    }
+    migrate(db, migrations.slice(0, 15));
+    expect(userVersion(db)).toBe(15);
+    const names = ['merged', 'solved_at', 'first_response_at', 'first_response_due_at', 'resolution_due_at', 'reply_count', 'reopen_count', 'csat', 'ces', 'nps', 'rated_at', 'channel', 'product'];
+    const derive = entityTables.ticket.columns;
+    for (const t of rows) {
+      const stored = db.prepare(`SELECT ${names.join(', ')} FROM tickets WHERE id = ?`).get(t.id);
+      expect(stored).toEqual(Object.fromEntries(names.map((n) => [n, derive[n]?.(t) ?? null])));
+    }
+    expect(db.prepare(`SELECT solved_at, rated_at, merged FROM tickets WHERE id = ?`).get(rows[2]!.id)).toEqual({ solved_at: null, rated_at: null, merged: 1 });
+    expect(db.prepare(`SELECT solved_at FROM tickets WHERE id = ?`).pluck().get(rows[3]!.id)).toBe(T1);
+    const indexes = db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'reports_%'`).pluck().all();
+    expect(indexes.sort()).toEqual(['reports_by_created', 'reports_by_rated', 'reports_by_solved', 'reports_open']);
     db.close();
   });
 
