@@ -25,7 +25,7 @@ export function ReportChart({ chart, pivot, unit, summary, onDrill }: { chart: C
     <>
       <CartesianGrid stroke={colours.grid} vertical={false} />
       <XAxis dataKey="label" tick={axisTick} stroke={colours.grid} interval="preserveStartEnd" minTickGap={12} />
-      <YAxis tick={axisTick} stroke={colours.grid} width={56} tickFormatter={(v: number) => formatValue(unit, v)} />
+      <YAxis tick={axisTick} stroke={colours.grid} width={56} allowDecimals={unit !== 'tickets'} tickFormatter={(v: number) => formatValue(unit, v)} />
       <Tooltip formatter={(v) => format(v)} contentStyle={{ background: 'var(--bg)', borderColor: 'var(--border-strong)', color: 'var(--text)' }} />
       {multi && <Legend wrapperStyle={{ fontSize: 11, color: colours.text }} />}
     </>
@@ -44,7 +44,7 @@ export function ReportChart({ chart, pivot, unit, summary, onDrill }: { chart: C
           <LineChart data={data} onClick={pointDrill} accessibilityLayer={false}>
             {common}
             {pivot.series.map((s, i) => (
-              <Line key={s.id} type="monotone" dataKey={`s${i}`} name={s.label} stroke={colours.series[i % colours.series.length]} strokeWidth={2} dot={pivot.rows.length <= 31} isAnimationActive={false} connectNulls={false} />
+              <Line key={s.id} type="linear" dataKey={`s${i}`} name={s.label} stroke={colours.series[i % colours.series.length]} strokeWidth={2} dot={pivot.rows.length <= 31} isAnimationActive={false} connectNulls={false} />
             ))}
           </LineChart>
         ) : (
