@@ -10,6 +10,11 @@ async function openReports(page: Page): Promise<void> {
 const card = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
 test('reports: change the range, read a KPI, drill into a bar, open a ticket, export CSV, build a two-dimension report', async ({ page, workstation, orbitServer }) => {
+  // The charts draw under the renderer's Content-Security-Policy (style-src 'self'): nothing is refused.
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   await signIn(page, workstation, orbitServer.url);
   await openReports(page);
 
@@ -61,4 +66,6 @@ test('reports: change the range, read a KPI, drill into a bar, open a ticket, ex
   await page.getByLabel('Range', { exact: true }).selectOption({ label: 'Last 90 days' });
   const preview = card(page, 'Tickets solved');
   await expect(preview.locator('.report-chart')).toHaveAttribute('aria-label', /^Stacked bars chart of Tickets solved by channel and priority: \d+ values/);
+  await expect(preview.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  expect(refused).toEqual([]);
 });
