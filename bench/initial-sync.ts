@@ -52,7 +52,7 @@ function bigWorkspace(copies: number): Record<EntityKind, object[]> {
     for (const t of demo.tickets) tickets.push({ ...t, id: ids.get(t.id), number: null });
     for (const m of demo.messages) messages.push({ ...m, id: c === 0 ? m.id : newId(), ticketId: ids.get(m.ticketId) });
   }
-  return { team: demo.teams, agent: demo.agents, account: demo.accounts, contact: demo.contacts, ticket: tickets, message: messages, article: demo.articles, slaPolicy: [], macro: [], view: [] };
+  return { team: demo.teams, agent: demo.agents, account: demo.accounts, contact: demo.contacts, ticket: tickets, message: messages, article: demo.articles, slaPolicy: [], macro: [], view: [], report: [] };
 }
 
 async function timedBootstrap(api: SyncApi, deferIndexes: boolean): Promise<{ rows: number; seconds: number }> {

@@ -28,6 +28,7 @@ export const demoRows: { [K in EntityKind]: (w: DemoWorkspace) => EntityOf<K>[] 
   slaPolicy: (w) => w.slaPolicies,
   macro: (w) => w.macros,
   view: (w) => w.views,
+  report: () => [],
 };
 
 async function assertEmpty(db: Kysely<Database> | Transaction<Database>): Promise<void> {

@@ -28,6 +28,7 @@ export const entityTables = {
   slaPolicy: 'sla_policies',
   macro: 'macros',
   view: 'saved_views',
+  report: 'saved_reports',
 } as const satisfies Record<EntityKind, string>;
 
 export type EntityTables = { [K in EntityKind as (typeof entityTables)[K]]: EntityRow<K> };

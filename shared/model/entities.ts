@@ -9,6 +9,7 @@ import { SlaPolicy } from './sla-policy.ts';
 import { SavedView } from './view.ts';
 import { Message } from './message.ts';
 import { Ticket } from './ticket.ts';
+import { SavedReport } from '../reports/saved-report.ts';
 
 /** The schema of each entity kind: one place that maps a kind to its row shape. */
 export const entitySchemas = {
@@ -22,6 +23,7 @@ export const entitySchemas = {
   slaPolicy: SlaPolicy,
   macro: Macro,
   view: SavedView,
+  report: SavedReport,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entitySchemas)[K]>;

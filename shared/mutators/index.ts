@@ -18,6 +18,8 @@ import { ticketSetCustomFields } from './ticket-set-custom-fields.ts';
 import { ticketSetPriority } from './ticket-set-priority.ts';
 import { ticketSetStatus } from './ticket-set-status.ts';
 import { ticketSetTeam } from './ticket-set-team.ts';
+import { reportDelete } from './report-delete.ts';
+import { reportSave } from './report-save.ts';
 import { viewDelete } from './view-delete.ts';
 import { viewSave } from './view-save.ts';
 import type { Mutator } from './types.ts';
@@ -46,6 +48,8 @@ export {
   ticketSetTeam,
   viewDelete,
   viewSave,
+  reportSave,
+  reportDelete,
 };
 
 /** Every mutator by its versioned name. The server refuses names not listed here. */
@@ -70,6 +74,8 @@ export const mutators: ReadonlyMap<string, Mutator> = new Map(
     slaPolicySave,
     viewSave,
     viewDelete,
+    reportSave,
+    reportDelete,
     ticketFollow,
     ticketMerge,
     ticketLinkProblem,

@@ -44,10 +44,15 @@ export function slaPolicyEditRefusal(role: Role): string | null {
 }
 
 /**
- * Saved views: a personal view is its owner's alone (to change or delete, whatever their role);
- * a shared view shows to everyone, so only a lead or an admin creates, changes or deletes one.
+ * Saved views and reports: a personal one is its owner's alone (to change or delete, whatever their
+ * role); a shared one shows to everyone, so only a lead or an admin creates, changes or deletes one.
  */
-export function viewEditRefusal(role: Role, actorId: string, view: { ownerId: string; shared: boolean }): string | null {
-  if (view.shared) return isLead(role) ? null : 'Only a lead or an admin can create, change or delete a shared view; save it as a personal view instead.';
-  return view.ownerId === actorId ? null : 'A personal view can only be changed or deleted by the agent who made it.';
+function sharedOrPersonalRefusal(noun: 'view' | 'report') {
+  return (role: Role, actorId: string, item: { ownerId: string; shared: boolean }): string | null => {
+    if (item.shared) return isLead(role) ? null : `Only a lead or an admin can create, change or delete a shared ${noun}; save it as a personal ${noun} instead.`;
+    return item.ownerId === actorId ? null : `A personal ${noun} can only be changed or deleted by the agent who made it.`;
+  };
 }
+
+export const viewEditRefusal = sharedOrPersonalRefusal('view');
+export const reportEditRefusal = sharedOrPersonalRefusal('report');

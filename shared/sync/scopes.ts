@@ -48,7 +48,7 @@ export function groupScopes(scopes: readonly string[]): TicketScopes {
 }
 
 /** Kinds whose rows all live in `org`. Tickets and messages live in team and user scopes. */
-export const ORG_KINDS: readonly EntityKind[] = ['team', 'agent', 'account', 'contact', 'article', 'slaPolicy', 'macro', 'view'];
+export const ORG_KINDS: readonly EntityKind[] = ['team', 'agent', 'account', 'contact', 'article', 'slaPolicy', 'macro', 'view', 'report'];
 
 export function ticketScopes(ticket: Pick<Ticket, 'teamId' | 'assigneeId'>): string[] {
   const team = teamScope(ticket.teamId);

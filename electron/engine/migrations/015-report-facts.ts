@@ -5,12 +5,15 @@ import type { Migration } from '../replica/migrate.ts';
  * them on every write path, as it does the others), and three indexes, one per date a metric anchors
  * on, each covering what the stock dashboard reads so that a period is one narrow index range.
  * `solved_at` and `rated_at` are null on merged tickets: those count nowhere but in `created`.
+ * Saved reports (kind `report`, org scope) get their table, like saved views.
  */
 export const reportFacts: Migration = {
   version: 15,
   name: 'report-facts',
   up(db) {
     db.exec(`
+      CREATE TABLE saved_reports (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+
       ALTER TABLE tickets ADD COLUMN merged INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE tickets ADD COLUMN solved_at TEXT;
       ALTER TABLE tickets ADD COLUMN first_response_at TEXT;

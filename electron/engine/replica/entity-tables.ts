@@ -48,6 +48,7 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
   slaPolicy: { table: 'sla_policies', columns: {} },
   macro: { table: 'macros', columns: { title: (m) => m.title } },
   view: { table: 'saved_views', columns: {} },
+  report: { table: 'saved_reports', columns: {} },
 };
 
 /** Priorities in sort order (low first): the `priority_rank` column. */

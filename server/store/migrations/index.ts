@@ -8,6 +8,7 @@ import * as workspace from './006-workspace.ts';
 import * as ticketLinks from './007-ticket-links.ts';
 import * as attachmentNames from './008-attachment-names.ts';
 import * as ticketMetrics from './009-ticket-metrics.ts';
+import * as savedReports from './011-saved-reports.ts';
 
 /** Every migration by name, in order. Forward only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '007-ticket-links': ticketLinks,
   '008-attachment-names': attachmentNames,
   '009-ticket-metrics': ticketMetrics,
+  // 010 belongs to another session-3 branch
+  '011-saved-reports': savedReports,
 };

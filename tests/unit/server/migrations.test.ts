@@ -6,6 +6,7 @@ import { migrations } from '../../../server/store/migrations/index.ts';
 import type { Database } from '../../../server/store/schema.ts';
 import { getEntity, putEntity } from '../../../server/store/entities.ts';
 import type { SavedView, SlaPolicy } from '../../../shared/model/index.ts';
+import type { SavedReport } from '../../../shared/reports/index.ts';
 import { readChecksums } from '../../../server/sync/checksums.ts';
 import { addToChecksum, rowHash } from '../../../shared/sync/row-hash.ts';
 import { freshStore } from '../../support/store.ts';
@@ -33,7 +34,7 @@ const UNIQUE = /UNIQUE|unique constraint/;
 
 describe('migrations', () => {
   it('are numbered and run in order', async () => {
-    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names', '009-ticket-metrics'];
+    const all = ['001-entities', '002-sync', '003-auth', '004-message-events', '005-scopes', '006-workspace', '007-ticket-links', '008-attachment-names', '009-ticket-metrics', '011-saved-reports'];
     expect(Object.keys(migrations)).toEqual(all);
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
@@ -170,12 +171,26 @@ describe('migrations', () => {
     for (const [i, kind, authorType] of [[1, 'reply', 'agent'], [2, 'note', 'agent'], [3, 'reply', 'contact'], [4, 'reply', 'agent']] as const) {
       await sql`INSERT INTO messages (id, ticket_id, kind, author_type, author_id, body, scope, created_at) VALUES (${`m${i}`}, ${ticket}, ${kind}, ${authorType}, ${agent}, 'B', ${`team:${team}`}, ${at})`.execute(db);
     }
-    expect(await migrate(db)).toEqual(['009-ticket-metrics']);
+    expect(await migrate(db, { to: '009-ticket-metrics' })).toEqual(['009-ticket-metrics']);
     const before = (await getEntity(db, 'ticket', ticket))?.entity;
     expect(before).toMatchObject({ replyCount: 2, reopenCount: 0, satisfaction: null });
     const satisfaction = { csat: 5, ces: 6, nps: 9, comment: 'Quick and kind — merci!', ratedAt: at };
     await putEntity(db, 'ticket', { ...(before as NonNullable<typeof before>), replyCount: 2, reopenCount: 1, satisfaction }, `team:${team}`);
     expect((await getEntity(db, 'ticket', ticket))?.entity).toMatchObject({ replyCount: 2, reopenCount: 1, satisfaction });
+  });
+
+  it('011-saved-reports stores saved reports, their definition whole', async () => {
+    await migrate(db, { to: '009-ticket-metrics' });
+    expect(await tables()).not.toContain('saved_reports');
+    expect(await migrate(db, { to: '011-saved-reports' })).toEqual(['011-saved-reports']);
+    const at = '2026-11-01T09:00:00.000Z';
+    const report: SavedReport = {
+      id: '0195f0a0-0000-7000-8000-0000000000e3', name: 'CSAT by team', ownerId: '0195f0a0-0000-7000-8000-0000000000b1', shared: true, pinned: false, position: 2,
+      definition: { metric: 'csat', groupBy: ['week', 'team'], range: { from: '2026-09-01', to: '2026-11-30' }, filter: { channels: ['email', 'chat'], teamIds: ['none'] }, chart: 'line' },
+      createdAt: at, updatedAt: at,
+    };
+    await putEntity(db, 'report', report, 'org');
+    expect((await getEntity(db, 'report', report.id))?.entity).toEqual(report);
   });
 
   it('refuses a database migrated by a newer server', async () => {
