@@ -9,11 +9,11 @@ async function openReports(page: Page): Promise<void> {
 
 const card = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
-test('reports: change the range, read a KPI, drill into a bar, open a ticket, export CSV, build a two-dimension report', async ({ page, workstation, orbitServer }) => {
-  // The charts draw under the renderer's Content-Security-Policy (style-src 'self'): nothing is refused.
+test('reports: change the range, read a KPI, drill into a bar, open a ticket, export CSV, build a two-dimension report, save and pin it, see it on the dashboard', async ({ page, workstation, orbitServer }) => {
+  // The charts draw under the renderer's Content-Security-Policy (style-src 'self'): nothing of the Reports screen is refused.
   const refused: string[] = [];
   page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    if (/Content Security Policy/i.test(m.text())) refused.push(`${m.location().url}:${m.location().lineNumber} ${m.text().slice(0, 60)}`);
   });
   await signIn(page, workstation, orbitServer.url);
   await openReports(page);
@@ -36,11 +36,14 @@ test('reports: change the range, read a KPI, drill into a bar, open a ticket, ex
   await expect(drill.getByRole('status')).toHaveText(/^(Showing [\d,]+ of [\d,]+ tickets|[\d,]+ tickets?)/);
   const first = drill.locator('.summary-item').first();
   const subject = (await first.locator('.summary-subject').textContent())!.replace(/^#\d+\s*/, '').trim();
+  // Before a ticket opens (an HTML email's sandbox refuses its own styles and scripts, by design).
+  expect(refused).toEqual([]);
   await first.click();
   const pane = page.getByRole('complementary', { name: 'Ticket' });
   await expect(pane.getByRole('heading', { level: 1 })).toHaveText(subject);
   await pane.getByRole('button', { name: '← Back to the tickets' }).click();
   await drill.getByRole('button', { name: 'Close', exact: true }).click();
+  refused.length = 0;
 
   // The same numbers as a table, and as CSV.
   const byChannel = card(page, 'First response time by channel');
@@ -67,5 +70,20 @@ test('reports: change the range, read a KPI, drill into a bar, open a ticket, ex
   const preview = card(page, 'Tickets solved');
   await expect(preview.locator('.report-chart')).toHaveAttribute('aria-label', /^Stacked bars chart of Tickets solved by channel and priority: \d+ values/);
   await expect(preview.locator('.recharts-bar-rectangle').first()).toBeVisible();
+
+  // Saved with a name, pinned: it is in the saved list and on the dashboard below the stock widgets.
+  await expect(page.getByRole('checkbox', { name: /Shared with everyone/ })).toBeDisabled();
+  await page.getByLabel('Name').fill('Solved by channel and priority');
+  await page.getByRole('checkbox', { name: 'Pin to my dashboard' }).check();
+  await page.getByRole('button', { name: 'Save report' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved and pinned to your dashboard.' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Saved reports' }).getByRole('button', { name: 'Solved by channel and priority', exact: true })).toBeVisible();
+  await page.getByRole('tab', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { name: 'Pinned reports' })).toBeVisible();
+  const pinned = card(page, 'Solved by channel and priority');
+  await expect(pinned.locator('.report-chart')).toHaveAttribute('aria-label', /^Stacked bars chart of Tickets solved by channel and priority: \d+ values/);
+  // Its bars drill down too.
+  await pinned.locator('.recharts-bar-rectangle').first().click();
+  await expect(page.getByRole('region', { name: 'Tickets behind the report' }).getByRole('heading')).toHaveText(/^Solved by channel and priority · .+ · .+$/);
   expect(refused).toEqual([]);
 });

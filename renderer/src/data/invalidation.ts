@@ -14,8 +14,8 @@ const shownBy: Record<EntityKind, readonly QueryKey[]> = {
   slaPolicy: [queryKeys.queue, queryKeys.ticket, queryKeys.slaPolicy],
   macro: [queryKeys.macros],
   view: [queryKeys.queue],
-  // saved reports: the reports screens (reports-ui branch) add their query key here
-  report: [],
+  /** Saved reports: the list, and the pinned ones on the dashboard. */
+  report: [queryKeys.reportsSaved],
 };
 
 export function invalidateKinds(queryClient: QueryClient, kinds: readonly EntityKind[]): void {

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { METRICS, ReportDefinition, ReportMetric, type ReportDimension, type SavedReport } from '../../../shared/reports/index.ts';
+import { reportEditRefusal } from '../../../shared/rules/permissions.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
+import { useSession } from '../data/queries.ts';
 import { CHART_LABELS, chartsFor, FIRST_DIMENSIONS, secondDimensions, withGroupBy } from './builder-rules.ts';
 import { dimensionLabel } from './dimensions.ts';
 import { FilterFields } from './FilterFields.tsx';
@@ -32,6 +34,12 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
   const [note, setNote] = useState<{ forId: string; text: string } | null>(null);
   const edit = useReports((s) => s.edit);
   const save = useSaveReport();
+  const session = useSession();
+  const agent = session.data?.state === 'signed_in' ? session.data.agent : null;
+  const isAgent = agent?.role === 'agent';
+  // A report the agent may not change (a shared one, for an agent) is saved as a new personal one.
+  const mayChange = !!saved && !!agent && reportEditRefusal(agent.role, agent.id, saved) === null;
+  const targetId = mayChange ? saved.id : null;
 
   // Another report picked for editing: start from it.
   const savedId = saved?.id ?? null;
@@ -56,11 +64,11 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
     e.preventDefault();
     if (problem) return;
     save.mutate(
-      { ...(savedId && { id: savedId }), name: name.trim(), shared, pinned, definition },
+      { ...(targetId && { id: targetId }), name: name.trim(), shared: shared && !isAgent, pinned, definition },
       {
         onSuccess: ({ reportId }) => {
           setNote({ forId: reportId, text: pinned ? 'Saved and pinned to your dashboard.' : 'Saved.' });
-          if (!savedId) edit(reportId);
+          if (reportId !== savedId) edit(reportId);
         },
       },
     );
@@ -123,13 +131,13 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
             <input id={ids.name} type="text" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
           </span>
           <label className="check">
-            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Shared with everyone
+            <input type="checkbox" checked={shared && !isAgent} disabled={isAgent} onChange={(e) => setShared(e.target.checked)} /> Shared with everyone {isAgent && '(leads and admins only)'}
           </label>
           <label className="check">
             <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} /> Pin to my dashboard
           </label>
           <button type="submit" className="button-primary" disabled={!!problem || !name.trim() || save.isPending}>
-            {savedId ? 'Save changes' : 'Save report'}
+            {targetId ? 'Save changes' : saved ? 'Save as a new report' : 'Save report'}
           </button>
           {note && note.forId === savedId && (
             <span role="status" className="muted">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { METRICS } from '../../../shared/reports/index.ts';
+import { reportEditRefusal } from '../../../shared/rules/permissions.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useAgents, useSession } from '../data/queries.ts';
 import { useDeleteReport, useSavedReports } from './report-data.ts';
@@ -10,7 +11,8 @@ export function SavedReports() {
   const saved = useSavedReports();
   const agents = useAgents();
   const session = useSession();
-  const meId = session.data?.state === 'signed_in' ? session.data.agent.id : null;
+  const agent = session.data?.state === 'signed_in' ? session.data.agent : null;
+  const meId = agent?.id ?? null;
   const editingId = useReports((s) => s.editingId);
   const edit = useReports((s) => s.edit);
   const remove = useDeleteReport();
@@ -34,7 +36,7 @@ export function SavedReports() {
               {METRICS[r.definition.metric].label} · {r.shared ? `Shared by ${ownerName(r.ownerId)}` : 'Personal'}
               {r.pinned && r.ownerId === meId && ' · Pinned'}
             </span>
-            {r.ownerId === meId &&
+            {agent && reportEditRefusal(agent.role, agent.id, r) === null &&
               (confirming === r.id ? (
                 <span className="confirm" role="group" aria-label={`Delete ${r.name}?`}>
                   <span>Delete “{r.name}”?</span>

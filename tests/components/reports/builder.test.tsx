@@ -104,18 +104,25 @@ describe('the report builder', () => {
       id: '0195f0a0-0000-7000-8000-000000000801',
       name: 'CSAT by team',
       ownerId: me.id,
-      shared: true,
+      shared: false,
       pinned: false,
       position: 0,
       definition: { metric: 'csat', groupBy: ['team'], chart: 'bar', range: { lastDays: 90 }, filter: {} },
       createdAt: '2026-11-20T10:00:00.000Z',
       updatedAt: '2026-11-20T10:00:00.000Z',
     };
-    const desk = renderCustom(reportsAnswers([saved]));
+    const colleagues: SavedReport = { ...saved, id: '0195f0a0-0000-7000-8000-000000000802', name: 'Team SLA', ownerId: '0195f0a0-0000-7000-8000-000000000003', shared: true };
+    const desk = renderCustom(reportsAnswers([saved, colleagues]));
     const list = screen.getByRole('navigation', { name: 'Saved reports' });
     await user.click(await within(list).findByRole('button', { name: 'CSAT by team' }));
     expect((screen.getByLabelText('Metric') as HTMLSelectElement).value).toBe('csat');
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('CSAT by team');
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeTruthy();
+    // A shared report an agent may not change: no delete, and saving makes a personal copy.
+    await user.click(within(list).getByRole('button', { name: 'Team SLA' }));
+    expect(within(list).queryByRole('button', { name: 'Delete Team SLA' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save as a new report' })).toBeTruthy();
+    expect((screen.getByLabelText(/Shared with everyone/) as HTMLInputElement).disabled).toBe(true);
     await user.click(within(list).getByRole('button', { name: 'Delete CSAT by team' }));
     const confirm = within(list).getByRole('group', { name: 'Delete CSAT by team?' });
     await user.click(within(confirm).getByRole('button', { name: 'Keep' }));
