@@ -4,6 +4,7 @@ import { reportEditRefusal } from '../../../shared/rules/permissions.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useSession } from '../data/queries.ts';
 import { CHART_LABELS, chartsFor, FIRST_DIMENSIONS, secondDimensions, withGroupBy } from './builder-rules.ts';
+import { Choice } from './Choice.tsx';
 import { dimensionLabel } from './dimensions.ts';
 import { FilterFields } from './FilterFields.tsx';
 import { RangePicker } from './RangePicker.tsx';
@@ -12,6 +13,8 @@ import { useReport, useSaveReport } from './report-data.ts';
 import { useReports } from './reports-store.ts';
 
 export const NEW_DEFINITION: ReportDefinition = { metric: 'created', groupBy: [], range: { lastDays: 30 }, filter: {}, chart: 'number' };
+
+const dimensionOptions = (dimensions: readonly ReportDimension[]) => dimensions.map((d) => ({ value: d, label: dimensionLabel(d) }));
 
 /** The first issue of a definition in words, or null when the engine may run it. */
 function problemOf(definition: ReportDefinition): string | null {
@@ -25,7 +28,7 @@ function problemOf(definition: ReportDefinition): string | null {
  * it with a name, personal or shared, pinned to the dashboard or not.
  */
 export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
-  const ids = { metric: useId(), metricHelp: useId(), first: useId(), second: useId(), chart: useId(), name: useId() };
+  const ids = { metric: useId(), metricHelp: useId(), name: useId() };
   const [definition, setDefinition] = useState<ReportDefinition>(saved?.definition ?? NEW_DEFINITION);
   const [name, setName] = useState(saved?.name ?? '');
   const [shared, setShared] = useState(saved?.shared ?? false);
@@ -90,38 +93,9 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
             {METRICS[definition.metric].description}
           </span>
         </span>
-        <span className="builder-field">
-          <label htmlFor={ids.first}>Group by</label>
-          <select id={ids.first} value={first ?? ''} onChange={(e) => change(withGroupBy(definition, (e.target.value || null) as ReportDimension | null, second))}>
-            <option value="">Nothing (one number)</option>
-            {FIRST_DIMENSIONS.map((d) => (
-              <option key={d} value={d}>
-                {dimensionLabel(d)}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="builder-field">
-          <label htmlFor={ids.second}>Then by</label>
-          <select id={ids.second} value={second ?? ''} disabled={!first} onChange={(e) => change(withGroupBy(definition, first, (e.target.value || null) as ReportDimension | null))}>
-            <option value="">Nothing</option>
-            {seconds.map((d) => (
-              <option key={d} value={d}>
-                {dimensionLabel(d)}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="builder-field">
-          <label htmlFor={ids.chart}>Chart</label>
-          <select id={ids.chart} value={definition.chart} onChange={(e) => change({ ...definition, chart: e.target.value as ReportDefinition['chart'] })}>
-            {chartsFor(definition.groupBy).map((c) => (
-              <option key={c} value={c}>
-                {CHART_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </span>
+        <Choice label="Group by" none="Nothing (one number)" value={first} options={dimensionOptions(FIRST_DIMENSIONS)} onChange={(v) => change(withGroupBy(definition, v as ReportDimension | null, second))} />
+        <Choice label="Then by" none="Nothing" value={second} disabled={!first} options={dimensionOptions(seconds)} onChange={(v) => change(withGroupBy(definition, first, v as ReportDimension | null))} />
+        <Choice label="Chart" value={definition.chart} options={chartsFor(definition.groupBy).map((c) => ({ value: c, label: CHART_LABELS[c] }))} onChange={(v) => v && change({ ...definition, chart: v as ReportDefinition['chart'] })} />
         <RangePicker range={definition.range} onChange={(range) => change({ ...definition, range })} />
         <FilterFields key={savedId ?? 'new'} filter={definition.filter} onChange={(filter) => change({ ...definition, filter })} />
         <fieldset className="builder-save">

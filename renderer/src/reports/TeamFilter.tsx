@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useSession, useTeams } from '../data/queries.ts';
+import { Choice } from './Choice.tsx';
 
 /** The teams an agent may filter by: their own; leads and admins every team. */
 export function useFilterTeams() {
@@ -13,19 +13,6 @@ export function useFilterTeams() {
 
 /** One team, or all the agent can see. */
 export function TeamFilter({ teamIds, onChange }: { teamIds: string[]; onChange(teamIds: string[]): void }) {
-  const id = useId();
   const teams = useFilterTeams();
-  return (
-    <span className="team-filter">
-      <label htmlFor={id}>Team</label>
-      <select id={id} value={teamIds[0] ?? ''} onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}>
-        <option value="">All teams</option>
-        {teams.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
+  return <Choice className="team-filter" label="Team" none="All teams" value={teamIds[0]} options={teams.map((t) => ({ value: t.id, label: t.name }))} onChange={(v) => onChange(v ? [v] : [])} />;
 }
