@@ -3,7 +3,7 @@ import { METRICS, ReportDefinition, ReportMetric, type ReportDimension, type Sav
 import { reportEditRefusal } from '../../../shared/rules/permissions.ts';
 import { ErrorText } from '../common/ErrorText.tsx';
 import { useSession } from '../data/queries.ts';
-import { CHART_LABELS, chartsFor, FIRST_DIMENSIONS, secondDimensions, withGroupBy } from './builder-rules.ts';
+import { CHART_LABELS, chartsFor, FIRST_DIMENSIONS, secondDimensions, withGroupBy, withMetric } from './builder-rules.ts';
 import { Choice } from './Choice.tsx';
 import { dimensionLabel } from './dimensions.ts';
 import { FilterFields } from './FilterFields.tsx';
@@ -82,7 +82,7 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
       <form className="builder-form" onSubmit={onSave} aria-label={savedId ? 'Edit report' : 'New report'}>
         <span className="builder-field">
           <label htmlFor={ids.metric}>Metric</label>
-          <select id={ids.metric} aria-describedby={ids.metricHelp} value={definition.metric} onChange={(e) => change({ ...definition, metric: e.target.value as ReportMetric })}>
+          <select id={ids.metric} aria-describedby={ids.metricHelp} value={definition.metric} onChange={(e) => change(withMetric(definition, e.target.value as ReportMetric))}>
             {ReportMetric.options.map((m) => (
               <option key={m} value={m}>
                 {METRICS[m].label}
@@ -95,7 +95,7 @@ export function ReportBuilder({ saved }: { saved: SavedReport | null }) {
         </span>
         <Choice label="Group by" none="Nothing (one number)" value={first} options={dimensionOptions(FIRST_DIMENSIONS)} onChange={(v) => change(withGroupBy(definition, v as ReportDimension | null, second))} />
         <Choice label="Then by" none="Nothing" value={second} disabled={!first} options={dimensionOptions(seconds)} onChange={(v) => change(withGroupBy(definition, first, v as ReportDimension | null))} />
-        <Choice label="Chart" value={definition.chart} options={chartsFor(definition.groupBy).map((c) => ({ value: c, label: CHART_LABELS[c] }))} onChange={(v) => v && change({ ...definition, chart: v as ReportDefinition['chart'] })} />
+        <Choice label="Chart" value={definition.chart} options={chartsFor(definition.metric, definition.groupBy).map((c) => ({ value: c, label: CHART_LABELS[c] }))} onChange={(v) => v && change({ ...definition, chart: v as ReportDefinition['chart'] })} />
         <RangePicker range={definition.range} onChange={(range) => change({ ...definition, range })} />
         <FilterFields key={savedId ?? 'new'} filter={definition.filter} onChange={(filter) => change({ ...definition, filter })} />
         <fieldset className="builder-save">

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { MouseHandlerDataParam } from 'recharts';
 import type { MetricUnit, ReportChart as ChartType, ReportKey } from '../../../shared/reports/index.ts';
 import { useChartColours } from './chart-colours.ts';
-import { formatValue } from './format.ts';
+import { formatAxisValue, formatValue } from './format.ts';
 import type { Pivot } from './pivot.ts';
 
 /** What a click on a chart drills into: one category and series, or a whole category (a point of a line). */
@@ -25,7 +25,7 @@ export function ReportChart({ chart, pivot, unit, summary, onDrill }: { chart: C
     <>
       <CartesianGrid stroke={colours.grid} vertical={false} />
       <XAxis dataKey="label" tick={axisTick} stroke={colours.grid} interval="preserveStartEnd" minTickGap={12} />
-      <YAxis tick={axisTick} stroke={colours.grid} width={56} allowDecimals={unit !== 'tickets'} tickFormatter={(v: number) => formatValue(unit, v)} />
+      <YAxis tick={axisTick} stroke={colours.grid} width={56} allowDecimals={unit !== 'tickets'} tickFormatter={(v: number) => formatAxisValue(unit, v)} />
       <Tooltip formatter={(v) => format(v)} contentStyle={{ background: 'var(--bg)', borderColor: 'var(--border-strong)', color: 'var(--text)' }} />
       {multi && <Legend wrapperStyle={{ fontSize: 11, color: colours.text }} />}
     </>

@@ -61,6 +61,8 @@ export function ReportView({ title, definition, result: given, error, wide, acti
           </button>{' '}
           <span className="muted">{result.total.value === null ? noDataReason(definition.metric) : formatSample(definition.metric, result.total.sample)}</span>
         </p>
+      ) : result.rows.every((r) => r.value === null) ? (
+        <p className="report-empty muted">{noDataReason(definition.metric)}</p>
       ) : asTable || !chartable ? (
         <ReportTable caption={title} result={result} groupBy={definition.groupBy} onDrill={drill} />
       ) : (

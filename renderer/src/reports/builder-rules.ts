@@ -1,4 +1,4 @@
-import { ReportDimension, type ReportChart, type ReportDefinition } from '../../../shared/reports/index.ts';
+import { METRICS, ReportDimension, type ReportChart, type ReportDefinition, type ReportMetric } from '../../../shared/reports/index.ts';
 import { isTimeDimension } from './dimensions.ts';
 
 /** What the first "Group by" offers: every dimension. */
@@ -13,12 +13,22 @@ export function secondDimensions(first: ReportDimension | null): readonly Report
 
 export const CHART_LABELS: Record<ReportChart, string> = { number: 'Number', line: 'Line', bar: 'Bars', stacked_bar: 'Stacked bars', table: 'Table' };
 
-/** Chart types that fit a split: a number only unsplit, a line only over time, stacked bars only with two dimensions. */
-export function chartsFor(groupBy: readonly ReportDimension[]): readonly ReportChart[] {
+/**
+ * Chart types that fit a report: a number only unsplit, a line only over time, stacked bars only
+ * with two dimensions and a metric that adds up (counts: medians, shares and scores do not stack).
+ */
+export function chartsFor(metric: ReportMetric, groupBy: readonly ReportDimension[]): readonly ReportChart[] {
   if (groupBy.length === 0) return ['number', 'table'];
   const overTime = groupBy.some(isTimeDimension);
   if (groupBy.length === 1) return overTime ? ['line', 'bar', 'table'] : ['bar', 'table'];
-  return overTime ? ['stacked_bar', 'line', 'bar', 'table'] : ['stacked_bar', 'bar', 'table'];
+  const stacks = METRICS[metric].unit === 'tickets';
+  return [...(stacks ? (['stacked_bar'] as const) : []), ...(overTime ? (['line'] as const) : []), 'bar', 'table'];
+}
+
+/** The definition measuring another metric; a chart that no longer fits becomes the first that does. */
+export function withMetric(definition: ReportDefinition, metric: ReportMetric): ReportDefinition {
+  const charts = chartsFor(metric, definition.groupBy);
+  return { ...definition, metric, chart: charts.includes(definition.chart) ? definition.chart : charts[0]! };
 }
 
 /**
@@ -28,7 +38,7 @@ export function chartsFor(groupBy: readonly ReportDimension[]): readonly ReportC
 export function withGroupBy(definition: ReportDefinition, first: ReportDimension | null, second: ReportDimension | null): ReportDefinition {
   const groupBy: ReportDimension[] = first ? [first] : [];
   if (first && second && secondDimensions(first).includes(second)) groupBy.push(second);
-  const charts = chartsFor(groupBy);
+  const charts = chartsFor(definition.metric, groupBy);
   const keep = charts.includes(definition.chart) && (groupBy.length === definition.groupBy.length || definition.chart === 'table');
   return { ...definition, groupBy, chart: keep ? definition.chart : charts[0]! };
 }

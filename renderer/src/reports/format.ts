@@ -88,3 +88,14 @@ export function trendOf(metric: ReportMetric, current: ReportValue, previous: Re
         : formatValue(info.unit, Math.abs(delta));
   return { direction, good, words: `${direction === 'up' ? 'Up' : 'Down'} ${change} from ${before} in the previous period` };
 }
+
+/** An axis tick: short, in one unit ("45 m", "13.3 h", "2.5 d", "80%", "+20", "5.5", "1,200"). */
+export function formatAxisValue(unit: MetricUnit, value: number): string {
+  if (unit === 'minutes') {
+    if (value < 60) return `${Math.round(value)} m`;
+    if (value < 24 * 60) return `${oneDecimal.format(value / 60)} h`;
+    return `${oneDecimal.format(value / (24 * 60))} d`;
+  }
+  if (unit === 'score') return oneDecimal.format(value);
+  return formatValue(unit, value);
+}

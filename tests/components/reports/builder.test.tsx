@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeskError } from '../../../shared/ipc/contract.ts';
 import type { ReportDefinition, SavedReport } from '../../../shared/reports/index.ts';
-import { chartsFor, secondDimensions, withGroupBy } from '../../../renderer/src/reports/builder-rules.ts';
+import { chartsFor, secondDimensions, withGroupBy, withMetric } from '../../../renderer/src/reports/builder-rules.ts';
 import { ReportsScreen } from '../../../renderer/src/reports/ReportsScreen.tsx';
 import { useReports } from '../../../renderer/src/reports/reports-store.ts';
 import { fakeDesk, installLayoutStubs, me, reportsAnswers, type Answers } from '../support/fake-desk.tsx';
@@ -26,11 +26,16 @@ describe('the builder rules', () => {
     expect(secondDimensions('week')).toContain('team');
   });
 
-  it('fits the chart to the split: a number unsplit, a line only over time, stacked bars only with two', () => {
-    expect(chartsFor([])).toEqual(['number', 'table']);
-    expect(chartsFor(['channel'])).toEqual(['bar', 'table']);
-    expect(chartsFor(['day'])).toEqual(['line', 'bar', 'table']);
-    expect(chartsFor(['channel', 'priority'])).toEqual(['stacked_bar', 'bar', 'table']);
+  it('fits the chart to the split: a number unsplit, a line only over time, stacked bars only with two and only for counts', () => {
+    expect(chartsFor('created', [])).toEqual(['number', 'table']);
+    expect(chartsFor('created', ['channel'])).toEqual(['bar', 'table']);
+    expect(chartsFor('created', ['day'])).toEqual(['line', 'bar', 'table']);
+    expect(chartsFor('created', ['channel', 'priority'])).toEqual(['stacked_bar', 'bar', 'table']);
+    expect(chartsFor('backlog', ['week', 'team'])).toEqual(['stacked_bar', 'line', 'bar', 'table']);
+    // Medians and shares do not add up: side-by-side bars, not a stack.
+    expect(chartsFor('first_response_time', ['week', 'channel'])).toEqual(['line', 'bar', 'table']);
+    expect(chartsFor('csat', ['channel', 'priority'])).toEqual(['bar', 'table']);
+    expect(withMetric({ ...base, groupBy: ['channel', 'priority'], chart: 'stacked_bar' }, 'csat')).toMatchObject({ metric: 'csat', chart: 'bar' });
   });
 
   it('drops a second dimension that no longer fits, and a chart that no longer fits', () => {

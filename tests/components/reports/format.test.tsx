@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatMinutes, formatSample, formatValue, noDataReason, trendOf } from '../../../renderer/src/reports/format.ts';
+import { formatAxisValue, formatMinutes, formatSample, formatValue, noDataReason, trendOf } from '../../../renderer/src/reports/format.ts';
 import { KpiTile } from '../../../renderer/src/reports/KpiTile.tsx';
 import { fakeDesk, fakeReportResult } from '../support/fake-desk.tsx';
 
@@ -76,5 +76,19 @@ describe('a KPI tile', () => {
     const tile = screen.getByRole('region', { name: 'CSAT' });
     expect(tile.textContent).toContain('—');
     expect(tile.textContent).toContain('No survey answers in this period.');
+  });
+});
+
+describe('axis ticks', () => {
+  it('stay short, in one unit', () => {
+    expect([formatAxisValue('minutes', 45), formatAxisValue('minutes', 800), formatAxisValue('minutes', 3600), formatAxisValue('percent', 80), formatAxisValue('nps', 20), formatAxisValue('score', 5.5), formatAxisValue('tickets', 1200)]).toEqual([
+      '45 m',
+      '13.3 h',
+      '2.5 d',
+      '80%',
+      '+20',
+      '5.5',
+      '1,200',
+    ]);
   });
 });
