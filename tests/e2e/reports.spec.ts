@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
+/** g r: the "Go to Reports" command's keys, as the browser host delivers them. */
 async function openReports(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.keyboard.press('g');
+  await page.keyboard.press('r');
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' })).toHaveAttribute('aria-current', 'page');
 }
 
 const card = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
@@ -86,4 +89,10 @@ test('reports: change the range, read a KPI, drill into a bar, open a ticket, ex
   await pinned.locator('.recharts-bar-rectangle').first().click();
   await expect(page.getByRole('region', { name: 'Tickets behind the report' }).getByRole('heading')).toHaveText(/^Solved by channel and priority · .+ · .+$/);
   expect(refused).toEqual([]);
+
+  // g q: back to the queues.
+  await page.getByRole('tab', { name: 'Dashboard' }).focus();
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await expect(page.getByRole('tablist', { name: 'Queues' })).toBeVisible();
 });

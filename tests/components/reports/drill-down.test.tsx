@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App.tsx';
@@ -84,5 +84,25 @@ describe('the Reports section', () => {
     // Back to the list behind the value.
     await user.click(within(pane).getByRole('button', { name: '← Back to the tickets' }));
     expect(await screen.findByRole('region', { name: 'Tickets behind the report' })).toBeTruthy();
+  });
+});
+
+describe('the range picker', () => {
+  it('offers today, 7, 30 and 90 days, and custom dates that ask the dashboard for that span', async () => {
+    const user = userEvent.setup();
+    useUi.setState({ section: 'reports' });
+    const desk = renderApp();
+    const range = (await screen.findByLabelText('Range')) as HTMLSelectElement;
+    expect([...range.options].map((o) => o.textContent)).toEqual(['Today', 'Last 7 days', 'Last 30 days', 'Last 90 days', 'Custom dates…']);
+    await user.selectOptions(range, 'Today');
+    await waitFor(() => expect(desk.calls.filter((c) => c.name === 'reports.dashboard').at(-1)?.input).toMatchObject({ range: { lastDays: 1 } }));
+    await user.selectOptions(range, 'custom');
+    const from = screen.getByLabelText('From') as HTMLInputElement;
+    const to = screen.getByLabelText('To') as HTMLInputElement;
+    // Custom starts as the span picked before (today alone), then takes the dates typed.
+    expect(from.value).toBe(to.value);
+    fireEvent.change(from, { target: { value: '2026-11-01' } });
+    fireEvent.change(to, { target: { value: '2026-11-15' } });
+    await waitFor(() => expect(desk.calls.filter((c) => c.name === 'reports.dashboard').at(-1)?.input).toMatchObject({ range: { from: '2026-11-01', to: '2026-11-15' } }));
   });
 });
