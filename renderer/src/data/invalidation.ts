@@ -18,7 +18,35 @@ const shownBy: Record<EntityKind, readonly QueryKey[]> = {
   report: [queryKeys.reportsSaved],
 };
 
+/**
+ * Reports aggregate whole tables on the replica: while a sync streams changes in, they run again at
+ * most once per REPORTS_EVERY_MS (the first change at once, the last one always), not once per batch.
+ */
+export const REPORTS_EVERY_MS = 2000;
+const reportsThrottle = new WeakMap<QueryClient, { timer: ReturnType<typeof setTimeout> | null; pending: boolean }>();
+
+function invalidateReports(queryClient: QueryClient): void {
+  const state = reportsThrottle.get(queryClient) ?? { timer: null, pending: false };
+  reportsThrottle.set(queryClient, state);
+  if (state.timer) {
+    state.pending = true;
+    return;
+  }
+  void queryClient.invalidateQueries({ queryKey: queryKeys.reports });
+  const quiet = () => {
+    state.timer = null;
+    if (!state.pending) return;
+    state.pending = false;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.reports });
+    state.timer = setTimeout(quiet, REPORTS_EVERY_MS);
+  };
+  state.timer = setTimeout(quiet, REPORTS_EVERY_MS);
+}
+
 export function invalidateKinds(queryClient: QueryClient, kinds: readonly EntityKind[]): void {
   const keys = new Set(kinds.flatMap((kind) => shownBy[kind]));
-  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+  for (const queryKey of keys) {
+    if (queryKey === queryKeys.reports) invalidateReports(queryClient);
+    else void queryClient.invalidateQueries({ queryKey });
+  }
 }
