@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { Session } from '../../../shared/ipc/views.ts';
 import { CommandPalette } from '../commands/CommandPalette.tsx';
 import { useCommands } from '../commands/use-commands.ts';
@@ -12,7 +13,6 @@ import { QueueHeader } from '../queue/QueueHeader.tsx';
 import { ViewEditor } from '../queue/ViewEditor.tsx';
 import { ViewNav } from '../queue/ViewNav.tsx';
 import { TicketList } from '../queue/TicketList.tsx';
-import { ReportsScreen } from '../reports/ReportsScreen.tsx';
 import { useUi } from '../state/ui-store.ts';
 import { SlaPolicyEditorHost } from '../sla/SlaPolicyEditor.tsx';
 import { InitialSyncProgress } from '../sync/InitialSyncProgress.tsx';
@@ -25,6 +25,9 @@ import { TopBar } from './TopBar.tsx';
 import { useShellCommands } from './use-shell-commands.ts';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
+
+/** Reports (and their chart library) load when first opened, not with the queue at startup. */
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 
 /** The three panes (queue, ticket, customer), the top bar, and the shell's overlays and shortcuts. */
 export function Workspace({ session }: { session: SignedIn }) {
@@ -46,7 +49,9 @@ export function Workspace({ session }: { session: SignedIn }) {
       <TopBar session={session} />
       <InitialSyncProgress />
       {section === 'reports' ? (
-        <ReportsScreen meId={session.agent.id} />
+        <Suspense fallback={<p className="pane-note">Loading reports…</p>}>
+          <ReportsScreen meId={session.agent.id} />
+        </Suspense>
       ) : (
         <Panes
           queue={
