@@ -38,6 +38,8 @@ export const entityTables: { readonly [K in EntityKind]: { readonly table: strin
       rated_at: (t) => (t.mergedIntoId === null && t.satisfaction ? utc(t.satisfaction.ratedAt) : null),
       channel: (t) => t.channel,
       product: (t) => t.product,
+      first_response_minutes: (t) => (t.firstResponseAt === null ? null : minutesBetween(t.createdAt, t.firstResponseAt)),
+      resolution_minutes: (t) => (solvedAt(t) === null ? null : minutesBetween(t.createdAt, solvedAt(t) as string)),
     },
   },
   message: {
@@ -66,6 +68,9 @@ function solvedAt(t: EntityOf<'ticket'>): string | null {
   if (UNSOLVED_STATUSES.includes(t.status) || t.mergedIntoId !== null) return null;
   return utc(t.solvedAt ?? t.updatedAt);
 }
+
+/** Calendar minutes between two times, from whole milliseconds (migration 015 computes the same in SQL). */
+const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
 
 const utcOrNull = (iso: string | null) => (iso === null ? null : utc(iso));
 

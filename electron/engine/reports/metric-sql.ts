@@ -10,7 +10,7 @@ export interface Parts {
 /**
  * How a metric reads from `tickets t` (see METRICS for the definitions in words): the typed column
  * that places a ticket in a period, which of those tickets it counts (`where`, with `params`), the
- * aggregate parts, and the value from them. `additive` parts sum across groups into a total
+ * aggregate parts besides the count (`a` and `b`), and the value from them. `additive` parts sum across groups into a total
  * (counts and shares do; a median does not).
  */
 export interface MetricSql {
@@ -22,15 +22,14 @@ export interface MetricSql {
   value: (p: Parts) => number | null;
 }
 
-const minutes = (from: string, to: string) => `(unixepoch(${to}, 'subsec') - unixepoch(${from}, 'subsec')) / 60.0`;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const count = (p: Parts) => p.n;
 const share = (p: Parts) => (p.n === 0 ? null : round((100 * (p.a ?? 0)) / p.n));
 const median = (p: Parts) => (p.n === 0 || p.a === null ? null : round(p.a));
 const none = () => [];
 
-const COUNT = "count(*) AS n, NULL AS a, NULL AS b";
-const shareOf = (hit: string) => `count(*) AS n, sum(${hit}) AS a, NULL AS b`;
+const COUNT = "NULL AS a, NULL AS b";
+const shareOf = (hit: string) => `sum(${hit}) AS a, NULL AS b`;
 
 /** `backlog` has no anchor of its own: see backlog.ts. */
 export const METRIC_SQL: Readonly<Record<Exclude<ReportMetric, 'backlog'>, MetricSql>> = {
@@ -40,7 +39,7 @@ export const METRIC_SQL: Readonly<Record<Exclude<ReportMetric, 'backlog'>, Metri
     anchor: 'created_at',
     where: 't.merged = 0 AND t.first_response_at IS NOT NULL',
     params: none,
-    parts: `count(*) AS n, median(${minutes('t.created_at', 't.first_response_at')}) AS a, NULL AS b`,
+    parts: 'median(t.first_response_minutes) AS a, NULL AS b',
     additive: false,
     value: median,
   },
@@ -48,7 +47,7 @@ export const METRIC_SQL: Readonly<Record<Exclude<ReportMetric, 'backlog'>, Metri
     anchor: 'solved_at',
     where: 'TRUE',
     params: none,
-    parts: `count(*) AS n, median(${minutes('t.created_at', 't.solved_at')}) AS a, NULL AS b`,
+    parts: 'median(t.resolution_minutes) AS a, NULL AS b',
     additive: false,
     value: median,
   },
@@ -59,7 +58,7 @@ export const METRIC_SQL: Readonly<Record<Exclude<ReportMetric, 'backlog'>, Metri
     anchor: 'rated_at',
     where: 't.nps IS NOT NULL',
     params: none,
-    parts: 'count(*) AS n, sum(t.nps >= 9) AS a, sum(t.nps <= 6) AS b',
+    parts: 'sum(t.nps >= 9) AS a, sum(t.nps <= 6) AS b',
     additive: true,
     value: (p) => (p.n === 0 ? null : round((100 * ((p.a ?? 0) - (p.b ?? 0))) / p.n)),
   },
@@ -67,7 +66,7 @@ export const METRIC_SQL: Readonly<Record<Exclude<ReportMetric, 'backlog'>, Metri
     anchor: 'rated_at',
     where: 't.ces IS NOT NULL',
     params: none,
-    parts: 'count(*) AS n, sum(t.ces) AS a, NULL AS b',
+    parts: 'sum(t.ces) AS a, NULL AS b',
     additive: true,
     value: (p) => (p.n === 0 ? null : round((p.a ?? 0) / p.n)),
   },

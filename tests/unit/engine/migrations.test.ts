@@ -208,7 +208,7 @@ describe('replica migrations', () => {
     }
     migrate(db, migrations.slice(0, 15));
     expect(userVersion(db)).toBe(15);
-    const names = ['merged', 'solved_at', 'first_response_at', 'first_response_due_at', 'resolution_due_at', 'reply_count', 'reopen_count', 'csat', 'ces', 'nps', 'rated_at', 'channel', 'product'];
+    const names = ['merged', 'solved_at', 'first_response_at', 'first_response_due_at', 'resolution_due_at', 'reply_count', 'reopen_count', 'csat', 'ces', 'nps', 'rated_at', 'channel', 'product', 'first_response_minutes', 'resolution_minutes'];
     const derive = entityTables.ticket.columns;
     for (const t of rows) {
       const stored = db.prepare(`SELECT ${names.join(', ')} FROM tickets WHERE id = ?`).get(t.id);

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { aggregateQuery } from '../../../electron/engine/reports/aggregate.ts';
 import { dashboard } from '../../../electron/engine/reports/dashboard.ts';
 import { drillDown } from '../../../electron/engine/reports/drill-down.ts';
+import { METRIC_SQL } from '../../../electron/engine/reports/metric-sql.ts';
 import { bucketsOf, periodOfRange } from '../../../electron/engine/reports/period.ts';
 import { runReport } from '../../../electron/engine/reports/run-report.ts';
 import { procedures } from '../../../shared/ipc/contract.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import { MAX_REPORT_KEYS, ReportMetric, STOCK_DASHBOARD, type ReportDefinition, type ReportFilter, type ReportRange } from '../../../shared/reports/index.ts';
 import { account, agentAlex, agentBea, contact, TEAM_A, TEAM_B, teamA, teamB, ticket } from '../shared/fixtures.ts';
-import { queryReplica, type Row } from './support.ts';
+import { StatementCache } from '../../../electron/engine/replica/statement-cache.ts';
+import { freshReplicas, queryReplica, type Row } from './support.ts';
 
 /** The clock of every report here: after the fixture week, so ticket 3's first response is overdue and ticket 4's is not. */
 const NOW = Date.parse('2026-11-10T12:00:00.000Z');
@@ -303,5 +306,41 @@ describe('dashboard', () => {
       ['broken', true],
       ['kpi-solved', false],
     ]);
+  });
+});
+
+describe('query plans', () => {
+  // What the stock dashboard splits each anchor by: creation by channel, team, or channel and priority; the rest by time only.
+  const splits = { created_at: [[], ['channel'], ['team'], ['channel', 'priority']], solved_at: [[]], rated_at: [[]] } as const;
+  for (const [metric, m] of Object.entries(METRIC_SQL)) {
+    it(`${metric}: one covering index range per bucket, never the wide rows, for the stock dashboard's splits`, () => {
+      for (const categories of splits[m.anchor]) {
+        const q = aggregateQuery(m, categories, {}, NOW);
+        const plan = db.plan({ sql: q.sql, params: ['2026-11-02T00:00:00.000Z', '2026-11-03T00:00:00.000Z', ...q.params] }).join(' | ');
+        expect(plan).toMatch(new RegExp(`SEARCH t USING COVERING INDEX \\w+ \\(${m.anchor}>\\? AND ${m.anchor}<\\?\\)`));
+      }
+    });
+  }
+});
+
+describe('report facts on every write', () => {
+  const open = freshReplicas();
+  it('a ticket solved, reopened, rated, merged or removed (apply, rebase and eviction all write through the entity store) moves in the reports at once', async () => {
+    const replica = await open();
+    const sql = new StatementCache(replica.db);
+    const totals = () =>
+      Object.fromEntries((['created', 'solved', 'backlog', 'csat', 'resolution_time'] as const).map((m) => [m, runReport(sql, def(m), { timeZone: 'UTC', compare: false, now: NOW }).total]));
+    const base = ticket({ id: id(1), status: 'open', createdAt: '2026-11-02T09:00:00.000Z' });
+    const write = (t: Ticket) => replica.writer.transaction(() => replica.store.put('ticket', t));
+    await write(base);
+    expect(totals()).toMatchObject({ created: { value: 1 }, solved: { value: 0 }, backlog: { value: 1 }, csat: { sample: 0 } });
+    await write({ ...base, status: 'solved', solvedAt: '2026-11-03T09:00:00.000Z', satisfaction: sat(5, null, null, '2026-11-03T12:00:00.000Z') });
+    expect(totals()).toMatchObject({ solved: { value: 1 }, backlog: { value: 0 }, csat: { value: 100, sample: 1 }, resolution_time: { value: 1440 } });
+    await write({ ...base, status: 'open', reopenCount: 1, satisfaction: sat(5, null, null, '2026-11-03T12:00:00.000Z') });
+    expect(totals()).toMatchObject({ solved: { value: 0 }, backlog: { value: 1 } });
+    await write({ ...base, status: 'closed', mergedIntoId: id(2), solvedAt: '2026-11-04T09:00:00.000Z', satisfaction: sat(5, null, null, '2026-11-03T12:00:00.000Z') });
+    expect(totals()).toMatchObject({ created: { value: 1 }, solved: { value: 0 }, backlog: { value: 0 }, csat: { sample: 0 } });
+    await replica.writer.transaction(() => replica.store.delete('ticket', base.id));
+    expect(totals()).toMatchObject({ created: { value: 0 }, backlog: { value: 0 } });
   });
 });

@@ -1,10 +1,12 @@
 import { newId } from '../../../shared/ids.ts';
 import type { Ticket } from '../../../shared/model/index.ts';
 import WebSocket from 'ws';
-import type { PendingMutation, ServerEvent } from '../../../shared/sync/protocol.ts';
+import type { Change, Cursor, PendingMutation, ServerEvent } from '../../../shared/sync/protocol.ts';
 import { RealtimeServerMessage } from '../../../shared/sync/realtime.ts';
 import { routes } from '../../../shared/sync/routes.ts';
-import { DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL, DEMO_PASSWORD } from '../../../server/demo/credentials.ts';
+import { startTestServer, type TestServer } from '../../support/server.ts';
 import type { StoreLocation } from '../../../server/store/dialect.ts';
 import { fromRow } from '../../../server/store/rows.ts';
 import { readStore } from '../../support/store.ts';
@@ -36,6 +38,38 @@ export async function signIn(url: string, email: string): Promise<{ token: strin
 }
 
 export const mutation = (id: number, name: string, args: unknown): PendingMutation => ({ id, name, args, createdAt: new Date().toISOString() });
+
+/**
+ * A demo workspace served for a file's tests (started before them, closed after) with three agents
+ * signed in: Alex and Priya (agents, one team each) and Lena (a lead). Read it inside the tests.
+ */
+export function demoWithThreeAgents(scale: number) {
+  const demo = {} as { server: TestServer; alex: SignedIn; priya: SignedIn; lena: SignedIn; client: (who: SignedIn) => ReturnType<typeof syncClient> };
+  beforeAll(async () => {
+    demo.server = await startTestServer({ demo: { scale } });
+    [demo.alex, demo.priya, demo.lena] = await Promise.all([signIn(demo.server.url, DEMO_AGENT_EMAIL), signIn(demo.server.url, 'priya@orbit.demo'), signIn(demo.server.url, DEMO_LEAD_EMAIL)]);
+    demo.client = (who) => syncClient(demo.server.url, who);
+  });
+  afterAll(async () => {
+    await demo.server?.close();
+  });
+  return demo;
+}
+
+export type SignedIn = Awaited<ReturnType<typeof signIn>>;
+
+/** A workstation of a signed-in agent: its own client id and mutation counter, pushing and pulling over loopback. */
+export function syncClient(url: string, who: { token: string }) {
+  const clientId = newId();
+  let next = 1;
+  return {
+    clientId,
+    push: async (...mutations: { name: string; args: unknown }[]) =>
+      (await post(url, routes.push, { clientId, mutations: mutations.map((m) => mutation(next++, m.name, m.args)) }, who.token)).body,
+    cursor: async (): Promise<Cursor> => (await post(url, routes.bootstrap, { clientId }, who.token)).body.cursor,
+    pull: async (cursor: Cursor): Promise<Change[]> => (await post(url, routes.pull, { clientId, cursor }, who.token)).body.changes,
+  };
+}
 
 export const note = (id: number, ticketId: string, body = `Note ${id}`) =>
   mutation(id, 'message.add@1', { id: newId(), ticketId, kind: 'note', body });

@@ -1,36 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids.ts';
-import type { Change, Cursor } from '../../../shared/sync/protocol.ts';
-import { routes } from '../../../shared/sync/routes.ts';
-import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
-import { startTestServer, type TestServer } from '../../support/server.ts';
-import { mutation, post, signIn } from './api.ts';
+import type { Change } from '../../../shared/sync/protocol.ts';
+import { demoWithThreeAgents } from './api.ts';
 
-type SignedIn = Awaited<ReturnType<typeof signIn>>;
-
-let server: TestServer;
-let alex: SignedIn;
-let priya: SignedIn;
-let lena: SignedIn;
-
-beforeAll(async () => {
-  server = await startTestServer({ demo: { scale: 0.05 } });
-  [alex, priya, lena] = await Promise.all([signIn(server.url, DEMO_AGENT_EMAIL), signIn(server.url, 'priya@orbit.demo'), signIn(server.url, DEMO_LEAD_EMAIL)]);
-});
-afterAll(async () => {
-  await server.close();
-});
-
-function client(who: SignedIn) {
-  const clientId = newId();
-  let next = 1;
-  return {
-    push: async (...mutations: { name: string; args: unknown }[]) =>
-      (await post(server.url, routes.push, { clientId, mutations: mutations.map((m) => mutation(next++, m.name, m.args)) }, who.token)).body as { results: unknown[] },
-    cursor: async (): Promise<Cursor> => (await post(server.url, routes.bootstrap, { clientId }, who.token)).body.cursor,
-    pull: async (cursor: Cursor): Promise<Change[]> => (await post(server.url, routes.pull, { clientId, cursor }, who.token)).body.changes,
-  };
-}
+const demo = demoWithThreeAgents(0.05);
 
 const save = (id: string, overrides: Record<string, unknown> = {}) => ({
   name: 'view.save@1',
@@ -40,7 +13,8 @@ const viewChanges = (changes: Change[]) => changes.filter((c) => c.kind === 'vie
 
 describe('saved views on the server', () => {
   it('sync to every agent, with owners set by the server, and permissions hold', async () => {
-    const [a, p, l] = [client(alex), client(priya), client(lena)];
+    const { alex, lena } = demo;
+    const [a, p, l] = [demo.client(alex), demo.client(demo.priya), demo.client(lena)];
     const from = await p.cursor();
     const personal = newId();
     const sharedId = newId();

@@ -25,6 +25,8 @@ describe('mutator registry', () => {
       'macro.delete@1',
       'macro.save@1',
       'message.add@1',
+      'report.delete@1',
+      'report.save@1',
       'slaPolicy.save@1',
       'ticket.addTags@1',
       'ticket.assign@1',
