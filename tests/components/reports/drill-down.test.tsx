@@ -13,7 +13,11 @@ import { fakeDesk, installLayoutStubs, reportsAnswers } from '../support/fake-de
 const TICKET_ID = '0195f0a0-0000-7000-8000-0000000000f7';
 const summary: TicketSummary = { id: TICKET_ID, number: 77, subject: 'Chat widget freezes', status: 'open', priority: 'high', createdAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z', solvedAt: null, requesterName: contact.name };
 
-beforeAll(installLayoutStubs);
+beforeAll(async () => {
+  installLayoutStubs();
+  // The Reports screen loads lazily: have its module ready, so a loaded machine does not outwait the queries below.
+  await import('../../../renderer/src/reports/ReportsScreen.tsx');
+});
 afterEach(() => {
   cleanup();
   useUi.setState({ section: 'queues', openTicketId: null });
