@@ -12,6 +12,7 @@ import './styles/layout.css';
 import './styles/queue.css';
 import './styles/ticket.css';
 import './styles/customer.css';
+import './styles/reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

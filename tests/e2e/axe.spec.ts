@@ -26,7 +26,32 @@ const screens: Screen[] = [
   { name: 'help overlay', show: async (page) => void (await closeOverlays(page), await page.keyboard.press('?'), await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()) },
   { name: 'notifications panel', show: async (page) => void (await closeOverlays(page), await page.getByRole('button', { name: /^Notifications/ }).click(), await expect(page.getByRole('dialog', { name: 'Notifications' })).toBeVisible()) },
   { name: 'notifications panel with an unread one', show: showUnreadNotification },
+  { name: 'reports dashboard', show: showReportsDashboard },
+  { name: 'reports dashboard, tables and a drill-down', show: showReportTablesAndDrillDown },
+  { name: 'custom report builder', show: showReportBuilder },
 ];
+
+/** The Reports screen with every widget answered (charts drawn). */
+async function showReportsDashboard(page: Page): Promise<void> {
+  await closeOverlays(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await expect(page.getByRole('region', { name: 'Tickets created', exact: true }).locator('.kpi-sample')).toBeVisible();
+  await expect(page.locator('.report-card[aria-busy="true"]')).toHaveCount(0);
+}
+
+async function showReportTablesAndDrillDown(page: Page): Promise<void> {
+  const byChannel = page.getByRole('region', { name: 'First response time by channel', exact: true });
+  await byChannel.getByRole('button', { name: 'Show as table' }).click();
+  await byChannel.getByRole('table').getByRole('button').first().click();
+  await expect(page.getByRole('region', { name: 'Tickets behind the report' }).getByRole('status')).toBeVisible();
+}
+
+async function showReportBuilder(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Custom reports' }).click();
+  await page.getByLabel('Group by').selectOption({ label: 'Channel' });
+  await page.getByLabel('Then by').selectOption({ label: 'Priority' });
+  await expect(page.locator('.builder-preview .report-chart')).toBeVisible();
+}
 
 /** A colleague (the server, as an admin) assigns the agent a ticket; Sync now brings it. */
 async function showUnreadNotification(page: Page, server: OrbitServer): Promise<void> {

@@ -1,5 +1,6 @@
 import type { QueueRef, ViewSort } from '../../../shared/ipc/features/queues.ts';
 import type { CustomerTicketList } from '../../../shared/ipc/views.ts';
+import type { ReportDefinition, ReportFilter, ReportKey, ReportRange } from '../../../shared/reports/index.ts';
 
 /** Every replica query the renderer caches. Roots are what `changed` events invalidate. */
 export const queryKeys = {
@@ -22,4 +23,10 @@ export const queryKeys = {
   search: ['search'] as const,
   searchResults: (text: string) => ['search', 'results', text] as const,
   searchArticle: (id: string) => ['search', 'article', id] as const,
+  /** Everything a report shows: tickets, teams and agents change it. */
+  reports: ['reports'] as const,
+  reportsDashboard: (range: ReportRange, filter: ReportFilter, timeZone: string) => ['reports', 'dashboard', range, filter, timeZone] as const,
+  reportsRun: (definition: ReportDefinition | null, timeZone: string, compare: boolean) => ['reports', 'run', definition, timeZone, compare] as const,
+  reportsTickets: (definition: ReportDefinition, keys: ReportKey[], timeZone: string) => ['reports', 'tickets', definition, keys, timeZone] as const,
+  reportsSaved: ['reports', 'saved'] as const,
 };

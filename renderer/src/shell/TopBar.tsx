@@ -6,6 +6,7 @@ import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 import { NewTicketDialog } from '../ticket-actions/NewTicketDialog.tsx';
+import { SectionNav } from './SectionNav.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
@@ -18,6 +19,7 @@ export function TopBar({ session }: { session: SignedIn }) {
       <span className="workspace-name" title={session.serverUrl}>
         {session.workspaceName}
       </span>
+      <SectionNav />
       <SearchBox />
       <span className="spacer" />
       <NewTicketDialog />

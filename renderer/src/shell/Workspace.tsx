@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { Session } from '../../../shared/ipc/views.ts';
 import { CommandPalette } from '../commands/CommandPalette.tsx';
 import { useCommands } from '../commands/use-commands.ts';
@@ -26,14 +27,23 @@ import { useShellCommands } from './use-shell-commands.ts';
 
 type SignedIn = Extract<Session, { state: 'signed_in' }>;
 
-/** The middle pane: the open ticket, with the r / n shortcuts while one is open. */
-function OpenTicket({ meId }: { meId: string }) {
+/** Reports (and their chart library) load when first opened, not with the queue at startup. */
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
+
+/** r / n while a ticket is open, in the queues or beside a report; renders nothing, so opening a ticket re-renders only this. */
+function TicketShortcuts() {
   const openTicketId = useUi((s) => s.openTicketId);
   const focusComposer = useUi((s) => s.focusComposer);
   useCommands([
     { id: 'ticket.reply', title: 'Reply to the customer', section: 'Ticket', keys: 'r', keywords: ['answer', 'respond', 'composer'], enabled: !!openTicketId, run: () => focusComposer('reply') },
     { id: 'ticket.note', title: 'Add an internal note', section: 'Ticket', keys: 'n', keywords: ['comment', 'private', 'composer'], enabled: !!openTicketId, run: () => focusComposer('note') },
   ]);
+  return null;
+}
+
+/** The middle pane: the open ticket. */
+function OpenTicket({ meId }: { meId: string }) {
+  const openTicketId = useUi((s) => s.openTicketId);
   return openTicketId ? <TicketView ticketId={openTicketId} meId={meId} /> : <p className="pane-note">Pick a ticket from the queue (j / k, then Enter).</p>;
 }
 
@@ -42,10 +52,12 @@ function OpenCustomer() {
 }
 
 /**
- * The three panes (queue, ticket, customer), the top bar, and the shell's overlays and shortcuts.
- * It reads no open ticket itself: opening one re-renders the two panes that show it, not the queue.
+ * The three panes (queue, ticket, customer) or the Reports screen, the top bar, and the shell's
+ * overlays and shortcuts. It reads no open ticket itself: opening one re-renders the two panes that
+ * show it, not the queue.
  */
 export function Workspace({ session }: { session: SignedIn }) {
+  const section = useUi((s) => s.section);
   useReconnectSync();
   useShortcutDispatcher();
   useNotificationEvents();
@@ -56,29 +68,36 @@ export function Workspace({ session }: { session: SignedIn }) {
     <div className="workspace">
       <TopBar session={session} />
       <InitialSyncProgress />
-      <Panes
-        queue={
-          <nav id={PANE_IDS.queue} className="queue-pane" aria-label="Queue">
-            <ViewNav />
-            <QueueHeader />
-            <TicketList />
-            <BulkBar />
-            <p className="shortcut-hint">
-              <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>?</kbd> keys · <KeyCaps keys="Mod+k" /> commands
-            </p>
-          </nav>
-        }
-        ticket={
-          <main id={PANE_IDS.ticket} className="ticket-pane">
-            <OpenTicket meId={session.agent.id} />
-          </main>
-        }
-        customer={
-          <div id={PANE_IDS.customer} className="customer-pane-wrap">
-            <OpenCustomer />
-          </div>
-        }
-      />
+      <TicketShortcuts />
+      {section === 'reports' ? (
+        <Suspense fallback={<p className="pane-note">Loading reports…</p>}>
+          <ReportsScreen meId={session.agent.id} />
+        </Suspense>
+      ) : (
+        <Panes
+          queue={
+            <nav id={PANE_IDS.queue} className="queue-pane" aria-label="Queue">
+              <ViewNav />
+              <QueueHeader />
+              <TicketList />
+              <BulkBar />
+              <p className="shortcut-hint">
+                <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>?</kbd> keys · <KeyCaps keys="Mod+k" /> commands
+              </p>
+            </nav>
+          }
+          ticket={
+            <main id={PANE_IDS.ticket} className="ticket-pane">
+              <OpenTicket meId={session.agent.id} />
+            </main>
+          }
+          customer={
+            <div id={PANE_IDS.customer} className="customer-pane-wrap">
+              <OpenCustomer />
+            </div>
+          }
+        />
+      )}
       <SyncIssuesPanel />
       <MacroManager />
       <SlaPolicyEditorHost role={session.agent.role} />

@@ -33,6 +33,8 @@ export function useShellCommands(): void {
   const { views } = useCurrentView();
   const chooseView = useChooseView();
   const setSyncIssuesOpen = useUi((s) => s.setSyncIssuesOpen);
+  const section = useUi((s) => s.section);
+  const setSection = useUi((s) => s.setSection);
   const syncNow = useSyncNow();
   const logout = useLogout();
   const theme = useTheme();
@@ -52,6 +54,8 @@ export function useShellCommands(): void {
     { id: 'shell.focusQueue', title: 'Focus the queue', section: 'View', keys: 'Alt+1', keywords: ['pane', 'list'], run: () => focusPane(PANE_IDS.queue, TICKET_LIST_ID) },
     { id: 'shell.focusTicket', title: 'Focus the conversation', section: 'View', keys: 'Alt+2', keywords: ['pane', 'ticket'], run: () => focusPane(PANE_IDS.ticket) },
     { id: 'shell.focusCustomer', title: 'Focus the customer pane', section: 'View', keys: 'Alt+3', keywords: ['pane', 'contact', 'account'], run: () => focusPane(PANE_IDS.customer) },
+    { id: 'shell.reports', title: 'Go to Reports', section: 'Go to', keys: 'g r', keywords: ['dashboard', 'analytics', 'metrics', 'charts', 'csat'], enabled: section !== 'reports', run: () => setSection('reports') },
+    { id: 'shell.queues', title: 'Go to Queues', section: 'Go to', keys: 'g q', keywords: ['tickets', 'inbox', 'views'], enabled: section !== 'queues', run: () => setSection('queues') },
     ...views.map(
       (v): Command => ({
         id: `shell.view.${v.id}`,

@@ -4,8 +4,13 @@ import type { QueueView } from '../../../shared/ipc/views.ts';
 
 export type ComposerMode = 'reply' | 'note';
 
+/** What the workspace shows: the queues beside the ticket, or the Reports screen. */
+export type Section = 'queues' | 'reports';
+
 /** UI state only; replica data lives in TanStack Query. Composer drafts are kept by the engine (draft.get / draft.save). */
 interface UiState {
+  section: Section;
+  setSection(section: Section): void;
   view: QueueView;
   /** The highlighted queue row (moved by j/k). */
   cursorId: string | null;
@@ -53,18 +58,20 @@ interface UiState {
 }
 
 export const useUi = create<UiState>()((set) => ({
+  section: 'queues',
+  setSection: (section) => set({ section }),
   view: 'mine',
   cursorId: null,
   openTicketId: null,
   composerMode: 'reply',
   composerFocusPending: false,
   syncIssuesOpen: false,
-  setView: (view) => set({ view, savedViewId: null, sortOverride: null, selectedIds: [], cursorId: null }),
+  setView: (view) => set({ section: 'queues', view, savedViewId: null, sortOverride: null, selectedIds: [], cursorId: null }),
   savedViewId: null,
   sortOverride: null,
   selectedIds: [],
   viewEditor: null,
-  showSavedView: (savedViewId) => set({ savedViewId, sortOverride: null, selectedIds: [], cursorId: null }),
+  showSavedView: (savedViewId) => set({ section: 'queues', savedViewId, sortOverride: null, selectedIds: [], cursorId: null }),
   setSortOverride: (sortOverride) => set({ sortOverride }),
   setSelection: (selectedIds) => set({ selectedIds }),
   toggleSelected: (id) => set((s) => ({ selectedIds: s.selectedIds.includes(id) ? s.selectedIds.filter((x) => x !== id) : [...s.selectedIds, id] })),

@@ -8,6 +8,7 @@ import { alwaysOpen } from '../../../renderer/src/desk/connection.ts';
 import { createDeskApi } from '../../../shared/ipc/desk-api.ts';
 import type { DeskResult } from '../../../shared/ipc/envelope.ts';
 import type { Agent } from '../../../shared/model/index.ts';
+import { METRICS, STOCK_DASHBOARD, type ReportDefinition, type ReportDimension, type ReportKey, type ReportResult, type SavedReport } from '../../../shared/reports/index.ts';
 
 export type Answers = Record<string, (input: unknown) => unknown>;
 
@@ -84,4 +85,78 @@ export function installLayoutStubs(): void {
   } as unknown as typeof ResizeObserver;
   Element.prototype.scrollTo ??= function scrollTo() {};
   Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+}
+
+/** The keys a fake report splits by: a few values per dimension, as the engine labels them. */
+const FAKE_KEYS: Partial<Record<ReportDimension, ReportKey[]>> = {
+  day: [
+    { id: '2026-11-20', label: 'Fri 20 Nov' },
+    { id: '2026-11-21', label: 'Sat 21 Nov' },
+    { id: '2026-11-22', label: 'Sun 22 Nov' },
+  ],
+  week: [{ id: '2026-11-16', label: 'Week of 16 Nov' }],
+  channel: [
+    { id: 'email', label: 'Email' },
+    { id: 'chat', label: 'Chat' },
+  ],
+  priority: [
+    { id: 'high', label: 'High' },
+    { id: 'normal', label: 'Normal' },
+  ],
+  team: [{ id: '0195f0a0-0000-7000-8000-00000000000a', label: 'Frontline' }],
+  assignee: [
+    { id: me.id, label: me.name },
+    { id: null, label: 'Unassigned' },
+  ],
+};
+
+/** A deterministic answer of a report: every combination of the fake keys, values from 1 up (so each cell reads differently). */
+export function fakeReportResult(definition: ReportDefinition, compare = false): ReportResult {
+  const unit = METRICS[definition.metric].unit;
+  const keysOf = (d: ReportDimension) => FAKE_KEYS[d] ?? [{ id: `${d}-1`, label: `${d} one` }];
+  let combos: ReportKey[][] = [[]];
+  for (const d of definition.groupBy) combos = combos.flatMap((c) => keysOf(d).map((k) => [...c, k]));
+  const rows = definition.groupBy.length === 0 ? [] : combos.map((keys, i) => ({ keys: keys.map((k) => ({ ...k })), value: i + 1, sample: 10 * (i + 1) }));
+  return {
+    metric: definition.metric,
+    unit,
+    from: '2026-11-16T00:00:00.000Z',
+    to: '2026-11-23T00:00:00.000Z',
+    total: { value: 42, sample: 1234 },
+    previous: compare ? { value: 40, sample: 1100 } : null,
+    rows,
+    truncated: false,
+  };
+}
+
+/** The reports procedures over an in-memory list of saved reports (owned by `me` unless given). */
+export function reportsAnswers(saved: SavedReport[] = []): Answers {
+  const list = [...saved];
+  return {
+    'reports.dashboard': () => ({ widgets: STOCK_DASHBOARD.map((w) => ({ id: w.id, result: fakeReportResult({ ...w.report, range: { lastDays: 7 }, filter: {} }, w.report.chart === 'number') })) }),
+    'reports.run': (input) => {
+      const { definition, compare } = input as { definition: ReportDefinition; compare: boolean };
+      return fakeReportResult(definition, compare);
+    },
+    'reports.tickets': () => ({ tickets: [], total: 0 }),
+    'reports.list': () => list,
+    'reports.save': (input) => {
+      const { id, ...fields } = input as Pick<SavedReport, 'name' | 'shared' | 'pinned' | 'definition'> & { id?: string };
+      const at = '2026-11-22T10:00:00.000Z';
+      const existing = list.findIndex((r) => r.id === id);
+      const reportId = id ?? `0195f0a0-0000-7000-8000-${String(900 + list.length).padStart(12, '0')}`;
+      const report: SavedReport = { id: reportId, ownerId: me.id, position: list.length, createdAt: at, updatedAt: at, ...fields };
+      if (existing >= 0) list[existing] = report;
+      else list.push(report);
+      return { reportId };
+    },
+    'reports.delete': (input) => {
+      const { reportId } = input as { reportId: string };
+      list.splice(
+        list.findIndex((r) => r.id === reportId),
+        1,
+      );
+      return null;
+    },
+  };
 }
