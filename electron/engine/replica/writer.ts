@@ -1,5 +1,5 @@
 import { SerialQueue } from '../serial-queue.ts';
-import type { Db } from './open-replica.ts';
+import { DURABLE_SYNCHRONOUS, type Db } from './open-replica.ts';
 
 /**
  * The engine is the replica's only writer, and every write goes through here: one at a time, in
@@ -16,8 +16,14 @@ export class ReplicaWriter {
     this.#db = db;
   }
 
-  transaction<T>(task: () => T | Promise<T>): Promise<T> {
-    return this.#queue.run(() => this.#inTransaction(task));
+  /**
+   * Runs `task` in a transaction of its own, after every write queued before it. `durable: false`
+   * is for work that can be redone (snapshot pages, index builds): its commit is not synced to disk
+   * (WAL, synchronous NORMAL), so a power cut may lose it, never corrupt it, and the next durable
+   * commit (every write of the agent's) syncs it along with its own.
+   */
+  transaction<T>(task: () => T | Promise<T>, opts: { durable?: boolean } = {}): Promise<T> {
+    return this.#queue.run(() => this.#inTransaction(task, opts.durable ?? true));
   }
 
   /** Resolves once every write queued so far has finished. */
@@ -25,15 +31,20 @@ export class ReplicaWriter {
     return this.#queue.idle();
   }
 
-  async #inTransaction<T>(task: () => T | Promise<T>): Promise<T> {
-    this.#db.exec('BEGIN IMMEDIATE');
+  async #inTransaction<T>(task: () => T | Promise<T>, durable: boolean): Promise<T> {
+    if (!durable) this.#db.pragma('synchronous = NORMAL');
     try {
-      const result = await task();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-      throw err;
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await task();
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      if (!durable) this.#db.pragma(`synchronous = ${DURABLE_SYNCHRONOUS}`);
     }
   }
 }
