@@ -1,6 +1,14 @@
 import { SerialQueue } from '../serial-queue.ts';
 import { DURABLE_SYNCHRONOUS, type Db } from './open-replica.ts';
 
+/** SQLite's default: the WAL is copied into the database (and both synced) once it holds this many pages. */
+const CHECKPOINT_PAGES = 1000;
+/**
+ * For writes that can be redone: a snapshot page is several megabytes, so with the default every
+ * page's commit would checkpoint (two fsyncs); here one checkpoint per 64 MB (4 KiB pages).
+ */
+const BULK_CHECKPOINT_PAGES = 16_384;
+
 /**
  * The engine is the replica's only writer, and every write goes through here: one at a time, in
  * order, each in its own SQLite transaction. Mutators are async while better-sqlite3 is not, so the
@@ -19,8 +27,8 @@ export class ReplicaWriter {
   /**
    * Runs `task` in a transaction of its own, after every write queued before it. `durable: false`
    * is for work that can be redone (snapshot pages, index builds): its commit is not synced to disk
-   * (WAL, synchronous NORMAL), so a power cut may lose it, never corrupt it, and the next durable
-   * commit (every write of the agent's) syncs it along with its own.
+   * (WAL, synchronous NORMAL) and checkpoints less often, so a power cut may lose it, never corrupt
+   * it, and the next durable commit (every write of the agent's) syncs it along with its own.
    */
   transaction<T>(task: () => T | Promise<T>, opts: { durable?: boolean } = {}): Promise<T> {
     return this.#queue.run(() => this.#inTransaction(task, opts.durable ?? true));
@@ -32,7 +40,10 @@ export class ReplicaWriter {
   }
 
   async #inTransaction<T>(task: () => T | Promise<T>, durable: boolean): Promise<T> {
-    if (!durable) this.#db.pragma('synchronous = NORMAL');
+    if (!durable) {
+      this.#db.pragma('synchronous = NORMAL');
+      this.#db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+    }
     try {
       this.#db.exec('BEGIN IMMEDIATE');
       try {
@@ -44,7 +55,10 @@ export class ReplicaWriter {
         throw err;
       }
     } finally {
-      if (!durable) this.#db.pragma(`synchronous = ${DURABLE_SYNCHRONOUS}`);
+      if (!durable) {
+        this.#db.pragma(`synchronous = ${DURABLE_SYNCHRONOUS}`);
+        this.#db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+      }
     }
   }
 }
