@@ -20,7 +20,16 @@ export interface EngineWorkerOptions {
   /** Owned here, in the parent: the worker asks it to seal and open the session token. */
   secrets?: SecretCodec;
   pollIntervalMs?: number;
+  /**
+   * How many nice steps below the host the engine's thread runs (Linux; default ENGINE_NICENESS):
+   * an initial sync or an index build keeps both cores busy, and the host's event loop must still
+   * get a core within a frame. 0 leaves it as the host.
+   */
+  niceness?: number;
 }
+
+/** See EngineWorkerOptions.niceness. */
+export const ENGINE_NICENESS = 5;
 
 /** How long a closing engine may take before its thread is stopped anyway (a quit must not hang). */
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -29,7 +38,7 @@ const unavailable = (message: string): DeskResult => ({ ok: false, error: new De
 
 /** Starts an engine in a worker thread; resolves once its replica is open, rejects with the reason if it cannot open. */
 export function startEngineWorker(opts: EngineWorkerOptions): Promise<EngineHandle> {
-  const init: WorkerInit = { dbFile: opts.dbFile, pollIntervalMs: opts.pollIntervalMs };
+  const init: WorkerInit = { dbFile: opts.dbFile, pollIntervalMs: opts.pollIntervalMs, niceness: opts.niceness ?? ENGINE_NICENESS };
   const worker = new Worker(opts.workerFile ?? new URL('./worker.ts', import.meta.url), { workerData: init });
   const secrets = opts.secrets ?? plainSecrets;
   const pending = new Map<number, (result: DeskResult) => void>();

@@ -5,6 +5,8 @@ import type { DeskResult } from '../../shared/ipc/envelope.ts';
 export interface WorkerInit {
   dbFile: string;
   pollIntervalMs?: number;
+  /** How many nice steps below its host the engine's thread runs (see thread-priority.ts). */
+  niceness: number;
 }
 
 /** Parent -> worker. */

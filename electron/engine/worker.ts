@@ -4,6 +4,7 @@ import { toDeskResultError } from '../../shared/ipc/envelope.ts';
 import { Engine } from './engine.ts';
 import { log } from './log.ts';
 import type { SecretCodec } from './secret-codec.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.ts';
 
 /** Secrets are sealed by the parent (Electron's safeStorage exists only in the main process). */
@@ -20,6 +21,7 @@ function parentSecrets(post: (m: FromWorker) => void, replies: Map<number, (repl
 
 /** Hosts one Engine in this worker thread and speaks worker-protocol.ts with the parent. */
 async function serve(port: MessagePort, init: WorkerInit): Promise<void> {
+  if (init.niceness > 0) lowerThreadPriority(init.niceness);
   const post = (m: FromWorker) => port.postMessage(m);
   const secretReplies = new Map<number, (reply: ToWorker & { t: 'secret-result' }) => void>();
   let engine: Engine | null = null;

@@ -21,7 +21,7 @@ export function deferIndexes(db: Db, meta: Meta): void {
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
 }
 
-/** Builds the deferred indexes, one per transaction so that the agent's own writes can go in between. */
+/** Builds the deferred indexes, one per transaction so that the agent's own writes can go in between (not synced: a lost one is built again). */
 export async function restoreIndexes(db: Db, meta: Meta, writer: ReplicaWriter): Promise<void> {
   for (let left = true; left; ) {
     left = await writer.transaction(() => {
@@ -31,6 +31,6 @@ export async function restoreIndexes(db: Db, meta: Meta, writer: ReplicaWriter):
       if (rest.length) meta.setJson('deferred_indexes', rest);
       else meta.delete('deferred_indexes');
       return rest.length > 0;
-    });
+    }, { durable: false });
   }
 }

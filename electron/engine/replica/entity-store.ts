@@ -8,6 +8,8 @@ interface KindStatements {
   put: Sqlite.Statement<unknown[]>;
   del: Sqlite.Statement<[string]>;
   clear: Sqlite.Statement<[]>;
+  /** The typed columns' derivations, in the order of `put`'s parameters. */
+  columns: readonly ((row: never) => unknown)[];
 }
 
 /**
@@ -35,8 +37,11 @@ export class EntityStore {
   }
 
   put<K extends EntityKind>(kind: K, row: EntityOf<K>): void {
-    const columns = Object.values(entityTables[kind].columns) as ((r: EntityOf<K>) => unknown)[];
-    this.#for(kind).put.run(row.id, ...columns.map((c) => c(row)), JSON.stringify(row));
+    const { put, columns } = this.#for(kind);
+    const values: unknown[] = [row.id];
+    for (const column of columns) values.push((column as (r: EntityOf<K>) => unknown)(row));
+    values.push(JSON.stringify(row));
+    put.run(values);
   }
 
   /** A ticket's messages, oldest first. */
@@ -72,6 +77,7 @@ export class EntityStore {
         ),
         del: this.#db.prepare(`DELETE FROM ${table} WHERE id = ?`),
         clear: this.#db.prepare(`DELETE FROM ${table}`),
+        columns: Object.values(columns),
       };
       this.#statements.set(kind, s);
     }

@@ -74,7 +74,10 @@ const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.pars
 
 const utcOrNull = (iso: string | null) => (iso === null ? null : utc(iso));
 
+/** Already what toISOString writes (nearly every time the server sends): kept as is, without a Date. */
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** ISO times may carry any offset; typed columns hold UTC so that text order is time order. */
 function utc(iso: string): string {
-  return new Date(iso).toISOString();
+  return CANONICAL_UTC.test(iso) ? iso : new Date(iso).toISOString();
 }

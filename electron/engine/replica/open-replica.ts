@@ -5,6 +5,9 @@ import { assertNativeSqliteSupported } from './node-guard.ts';
 
 export type Db = Sqlite.Database;
 
+/** FULL: a change the UI has shown survives a power cut too, not only a crash of the app. */
+export const DURABLE_SYNCHRONOUS = 'FULL';
+
 /**
  * Opens (or creates) the replica file and brings its schema up to date.
  * better-sqlite3 is loaded only after the runtime check, since loading it on old Node crashes the process.
@@ -22,8 +25,7 @@ export async function openReplica(dbFile: string): Promise<Db> {
     // First, so that a file from a newer Orbit is refused before anything about it changes.
     migrate(db, migrations);
     db.pragma('journal_mode = WAL');
-    // FULL: a change the UI has shown survives a power cut too, not only a crash of the app.
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${DURABLE_SYNCHRONOUS}`);
     return db;
   } catch (err) {
     db.close();

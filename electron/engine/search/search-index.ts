@@ -39,7 +39,8 @@ function upto(db: Db, t: SearchTable): number | null {
 /**
  * Indexes the rows the search indexes do not hold yet, table by table in rowid order, a few chunks
  * per transaction so that the agent's own writes go in between; search answers from what is
- * indexed so far. Resumes where it stopped (the position is in `_search_state`).
+ * indexed so far. Resumes where it stopped (the position is in `_search_state`, written with the
+ * chunks, so that a chunk a power cut loses is indexed again: these commits are not synced).
  */
 export async function buildSearchIndex(
   db: Db,
@@ -78,7 +79,7 @@ export async function buildSearchIndex(
           advance.run(to, t.table);
           if (performance.now() - started >= transactionMs) return true;
         }
-      });
+      }, { durable: false });
       onProgress?.({ label: INDEXING_LABEL, done, total: Math.max(total, done) });
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityKind, IsoTime } from '../../../shared/model/index.ts';
-import { Cursor } from '../../../shared/sync/protocol.ts';
+import { Cursor, type SnapshotResponse } from '../../../shared/sync/protocol.ts';
 import { Scope } from '../../../shared/sync/scopes.ts';
 import { entityTables } from '../replica/entity-tables.ts';
 import { deferIndexes, restoreIndexes } from '../replica/deferred-indexes.ts';
@@ -13,7 +13,8 @@ import { applySnapshotRows } from './server-rows.ts';
 import { KEPT_DURING_REBOOTSTRAP, RECENT_DAYS, SNAPSHOT_PLAN } from './snapshot-plan.ts';
 import type { SyncApi } from './sync-api.ts';
 
-const SNAPSHOT_PAGE_ROWS = 2000;
+/** The protocol's largest page: fewer round trips and commits. */
+const SNAPSHOT_PAGE_ROWS = 5000;
 const DAY_MS = 86_400_000;
 
 /** Where an initial sync stands, stored after every page so that it resumes after a restart. */
@@ -45,6 +46,13 @@ export interface BootstrapHooks {
 export interface BootstrapOptions {
   /** Drop the secondary indexes for the download and build them after it (default true; off only to measure the difference). */
   deferIndexes?: boolean;
+}
+
+/** The page of the step `state` stands at, from where it stands. */
+function fetchPage(api: SyncApi, clientId: string, state: BootstrapState): Promise<SnapshotResponse> {
+  const step = SNAPSHOT_PLAN[state.step] as (typeof SNAPSHOT_PLAN)[number];
+  const history = step.part && { part: step.part, cursorSeq: state.cursor.seq, recentSince: state.recentSince };
+  return api.snapshot({ clientId, kind: step.kind, scopes: state.scopes, after: state.after, limit: SNAPSHOT_PAGE_ROWS, ...(history && { history }) });
 }
 
 /** True while the replica has no complete snapshot to pull changes onto. */
@@ -103,24 +111,32 @@ export async function bootstrap(
   let state = meta.getJson('bootstrap', BootstrapState) ?? (await start(replica, api, clientId, opts.deferIndexes ?? true));
   const stopAfter = through === undefined ? -1 : SNAPSHOT_PLAN.findLastIndex((s) => s.kind === through);
 
-  while (state.step < SNAPSHOT_PLAN.length) {
+  // The next page is asked for while this one is written: the server's query and the transfer overlap the replica's work.
+  let fetching = state.step < SNAPSHOT_PLAN.length ? fetchPage(api, clientId, state) : null;
+  while (fetching) {
     const step = SNAPSHOT_PLAN[state.step] as (typeof SNAPSHOT_PLAN)[number];
-    const history = step.part && { part: step.part, cursorSeq: state.cursor.seq, recentSince: state.recentSince };
     hooks.onProgress({ label: step.label, done: state.done, total: state.total });
-    const page = await api.snapshot({ clientId, kind: step.kind, scopes: state.scopes, after: state.after, limit: SNAPSHOT_PAGE_ROWS, ...(history && { history }) });
+    const page = await fetching;
     const done = state.done + page.rows.length;
     const next: BootstrapState = page.next ? { ...state, after: page.next, done } : { ...state, step: state.step + 1, after: null, done };
-    await writer.transaction(() =>
-      underPendingWork(replica, () => {
-        applySnapshotRows(serverRows, step.kind, page.rows, page.versions);
-        meta.setJson('bootstrap', next);
-        return new Set([step.kind]);
-      }),
+    const stopping = !page.next && state.step === stopAfter && next.step < SNAPSHOT_PLAN.length;
+    fetching = next.step < SNAPSHOT_PLAN.length && !stopping ? fetchPage(api, clientId, next) : null;
+    // Once this page fails, nobody waits for the next one; its own failure is not news.
+    fetching?.catch(() => undefined);
+    await writer.transaction(
+      () =>
+        underPendingWork(replica, () => {
+          applySnapshotRows(serverRows, step.kind, page.rows, page.versions);
+          meta.setJson('bootstrap', next);
+          return new Set([step.kind]);
+        }),
+      // A page a power cut loses is downloaded again: the position it moved to is lost with it.
+      { durable: false },
     );
     state = next;
     hooks.onRows([step.kind]);
     hooks.onProgress({ label: step.label, done: state.done, total: Math.max(state.total, state.done) });
-    if (!page.next && state.step - 1 === stopAfter && state.step < SNAPSHOT_PLAN.length) return false;
+    if (stopping) return false;
   }
 
   await restoreIndexes(db, meta, writer);

@@ -20,6 +20,8 @@ export class RowVersions {
   readonly #db: Db;
   readonly #sql;
   readonly #pending = new Map<string, { count: number; sum: number }>();
+  /** The JSON of the scopes recorded last: a thread's messages share their ticket's array. */
+  #lastScopes: { of: readonly string[]; json: string } | undefined;
 
   constructor(db: Db) {
     this.#db = db;
@@ -40,13 +42,14 @@ export class RowVersions {
 
   /** The server row `kind`/`id` is now at `version`, in `scopes`. */
   record(kind: EntityKind, id: string, version: number, scopes: readonly string[]): void {
-    const json = JSON.stringify(scopes);
+    if (this.#lastScopes?.of !== scopes) this.#lastScopes = { of: scopes, json: JSON.stringify(scopes) };
+    const { json } = this.#lastScopes;
     const hash = rowHash(kind, id, version);
     if (this.#sql.insert.run(kind, id, version, json, hash).changes === 0) {
       this.#shift(this.#sql.get.get(kind, id), -1);
       this.#sql.update.run(version, json, hash, kind, id);
     }
-    this.#shift({ scopes: json, hash }, 1);
+    this.#add(scopes, 1, hash);
   }
 
   /** The row is no longer one the server gave us. */
@@ -91,11 +94,18 @@ export class RowVersions {
 
   /** Adds `rows` rows of these scopes and hash total to the sums (a negative count takes them out). */
   #shift(entry: Entry | undefined, rows: number): void {
-    if (!entry) return;
-    const delta = Math.sign(rows) * entry.hash;
-    for (const scope of JSON.parse(entry.scopes) as string[]) {
-      const now = this.#pending.get(scope) ?? { count: 0, sum: 0 };
-      this.#pending.set(scope, { count: now.count + rows, sum: addToChecksum(now.sum, delta) });
+    if (entry) this.#add(JSON.parse(entry.scopes) as string[], rows, Math.sign(rows) * entry.hash);
+  }
+
+  #add(scopes: readonly string[], rows: number, delta: number): void {
+    for (const scope of scopes) {
+      const now = this.#pending.get(scope);
+      if (now) {
+        now.count += rows;
+        now.sum = addToChecksum(now.sum, delta);
+      } else {
+        this.#pending.set(scope, { count: rows, sum: addToChecksum(0, delta) });
+      }
     }
   }
 }

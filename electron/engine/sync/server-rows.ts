@@ -111,12 +111,28 @@ export class ServerRows {
 
   /** A row as the server has it, at `version`. */
   put<K extends EntityKind>(kind: K, row: EntityOf<K>, version: number): void {
-    this.batch(() => {
-      this.#store.put(kind, row);
-      this.versions.record(kind, row.id, version, this.#scopesOf(kind, row));
-      if (this.#mayRetain) this.#sql.unretain.run(kind, row.id);
-      if (this.#mayBeUnconfirmed) this.#sql.confirm.run(kind, row.id);
+    this.batch(() => this.#put(kind, row, version));
+  }
+
+  /** A snapshot page: each valid row as `put` writes it, in one batch; returns how many rows were valid. */
+  putPage(kind: EntityKind, data: readonly unknown[], versions: readonly number[]): number {
+    return this.batch(() => {
+      let written = 0;
+      for (let i = 0; i < data.length; i++) {
+        const row = validServerRow(kind, data[i]);
+        if (!row) continue;
+        this.#put(kind, row, versions[i] ?? 0);
+        written++;
+      }
+      return written;
     });
+  }
+
+  #put<K extends EntityKind>(kind: K, row: EntityOf<K>, version: number): void {
+    this.#store.put(kind, row);
+    this.versions.record(kind, row.id, version, this.#scopesOf(kind, row));
+    if (this.#mayRetain) this.#sql.unretain.run(kind, row.id);
+    if (this.#mayBeUnconfirmed) this.#sql.confirm.run(kind, row.id);
   }
 
   /** The server no longer gives us this row: removed, or retained while a pending mutation needs it. */
@@ -216,16 +232,7 @@ export class ServerRows {
 
 /** Writes one snapshot page; returns how many rows were valid. */
 export function applySnapshotRows(rows: ServerRows, kind: EntityKind, data: readonly unknown[], versions: readonly number[]): number {
-  return rows.batch(() => {
-    let written = 0;
-    data.forEach((item, i) => {
-      const row = validServerRow(kind, item);
-      if (!row) return;
-      rows.put(kind, row, versions[i] ?? 0);
-      written++;
-    });
-    return written;
-  });
+  return rows.putPage(kind, data, versions);
 }
 
 /** Applies change-log entries in order; returns the kinds whose rows changed. */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deferIndexes, restoreIndexes } from '../../../electron/engine/replica/deferred-indexes.ts';
 import { Replica } from '../../../electron/engine/replica/replica.ts';
-import { rebase } from '../../../electron/engine/sync/rebase.ts';
+import { rebase, underPendingWork } from '../../../electron/engine/sync/rebase.ts';
+import { applySnapshotRows } from '../../../electron/engine/sync/server-rows.ts';
 import { idsInScopes } from '../../../electron/engine/sync/scope-rows.ts';
 import { messageAdd, ticketDelete } from '../../../shared/mutators/index.ts';
 import type { Change } from '../../../shared/sync/protocol.ts';
@@ -136,5 +137,72 @@ describe('deferred indexes', () => {
     await restoreIndexes(second.db, second.meta, second.writer);
     expect(indexSql(second)).toEqual(before);
     expect(second.meta.get('deferred_indexes')).toBeUndefined();
+  });
+});
+
+describe('a snapshot page', () => {
+  it('is written in one batch under pending work: a row the outbox touched gets the server row, the pending change replayed on top', async () => {
+    const replica = await Replica.open(newFile());
+    replicas.push(replica);
+    await replica.writer.transaction(() => replica.serverRows.put('team', baseRows[0]?.row as never, 1));
+    await replica.writer.transaction(() => replica.serverRows.put('ticket', TICKET, 1));
+    await replica.writer.transaction(() =>
+      replica.outbox.record(messageAdd, { id: NOTE_ID, ticketId: TICKET.id, kind: 'note', body: 'Mine.' }, { actorId: agentAlex.id, role: 'agent', now: T1 }),
+    );
+    const second = { ...customerMessage, id: '0195f0a0-0000-7000-8000-0000000000b4', body: 'Second.' };
+    // An ISO time with an offset lands in the typed column as UTC (a canonical one as it is).
+    const page = [{ ...TICKET, subject: 'From the snapshot', createdAt: '2026-03-01T10:00:00+02:00' }];
+    await replica.writer.transaction(
+      () => underPendingWork(replica, () => (applySnapshotRows(replica.serverRows, 'ticket', page, [7]), new Set(['ticket' as const]))),
+      { durable: false },
+    );
+    await replica.writer.transaction(() =>
+      underPendingWork(replica, () => (applySnapshotRows(replica.serverRows, 'message', [customerMessage, second], [8, 9]), new Set(['message' as const]))),
+    );
+    expect(replica.store.get('ticket', TICKET.id)?.subject).toBe('From the snapshot');
+    expect(replica.db.prepare('SELECT created_at, updated_at FROM tickets').get()).toEqual({ created_at: '2026-03-01T08:00:00.000Z', updated_at: T1 });
+    // The agent's pending note is still there, on top of the thread the snapshot brought.
+    expect(replica.store.thread(TICKET.id).map((m) => m.id).sort()).toEqual([customerMessage.id, second.id, NOTE_ID].sort());
+    expect(replica.db.prepare(`SELECT count(*) FROM _outbox`).pluck().get()).toBe(1);
+    const scope = `team:${TEAM_A}`;
+    expect(replica.serverRows.versions.sums([scope])).toEqual([
+      { scope, count: 3, sum: [rowHash('ticket', TICKET.id, 7), rowHash('message', customerMessage.id, 8), rowHash('message', second.id, 9)].reduce(addToChecksum, 0) },
+    ]);
+  });
+
+  it('skips a malformed row, keeps the rest, and counts only what it wrote in the scope sums', async () => {
+    const replica = await Replica.open(newFile());
+    replicas.push(replica);
+    const broken = { ...customerMessage, id: '0195f0a0-0000-7000-8000-0000000000b5', createdAt: 'yesterday' };
+    const written = await replica.writer.transaction(() => applySnapshotRows(replica.serverRows, 'message', [broken, customerMessage], [3, 4]), { durable: false });
+    expect(written).toBe(1);
+    expect(replica.store.get('message', broken.id)).toBeUndefined();
+    expect(replica.store.get('message', customerMessage.id)).toMatchObject({ id: customerMessage.id });
+    expect(replica.db.prepare(`SELECT kind, id, version FROM _versions`).all()).toEqual([{ kind: 'message', id: customerMessage.id, version: 4 }]);
+  });
+});
+
+describe('a write that can be redone (durable: false)', () => {
+  /** synchronous (2 FULL, 1 NORMAL) and the WAL pages that start a checkpoint. */
+  const synchronous = (replica: Replica) => [replica.db.pragma('synchronous', { simple: true }), replica.db.pragma('wal_autocheckpoint', { simple: true })];
+  const DURABLE = [2, 1000];
+
+  it('commits without syncing and checkpoints less often, then every other write is synced again (FULL), after a failure too', async () => {
+    const replica = await Replica.open(newFile());
+    replicas.push(replica);
+    expect(synchronous(replica)).toEqual(DURABLE);
+    const during = await replica.writer.transaction(() => {
+      replica.serverRows.put('ticket', TICKET, 1);
+      return synchronous(replica);
+    }, { durable: false });
+    expect(during).toEqual([1, 16_384]);
+    expect(synchronous(replica)).toEqual(DURABLE);
+    await expect(replica.writer.transaction(() => {
+      replica.serverRows.put('ticket', { ...TICKET, subject: 'Never' }, 2);
+      throw new Error('boom');
+    }, { durable: false })).rejects.toThrow('boom');
+    expect(synchronous(replica)).toEqual(DURABLE);
+    expect(replica.store.get('ticket', TICKET.id)?.subject).toBe(TICKET.subject);
+    expect(await replica.writer.transaction(() => synchronous(replica))).toEqual(DURABLE);
   });
 });
