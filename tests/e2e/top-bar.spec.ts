@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
 /** The boxes of the top bar's controls, as laid out now. */
-async function controls(page: import('@playwright/test').Page) {
+async function controls(page: Page) {
   return page.locator('.top-bar > *').evaluateAll((items) =>
     items
       .map((el) => {
