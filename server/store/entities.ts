@@ -19,9 +19,10 @@ export async function getEntity<K extends EntityKind>(db: Db, kind: K, id: strin
   return row && { entity: fromRow(kind, row), scope: row.scope as string };
 }
 
-/** Inserts or replaces a whole row. */
-export async function putEntity<K extends EntityKind>(db: Db, kind: K, entity: EntityOf<K>, scope: string): Promise<void> {
+/** Inserts or replaces a whole row; `version` (the seq of the change writing it) is stamped in the same statement when given. */
+export async function putEntity<K extends EntityKind>(db: Db, kind: K, entity: EntityOf<K>, scope: string, version?: number): Promise<void> {
   const row = toRow(kind, entity, scope) as Record<string, unknown>;
+  if (version !== undefined) row.version = version;
   const { id: _id, ...rest } = row;
   await loose(db)
     .insertInto(tableOf(kind))
