@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { advanceLastMutationId, claimClient, recordedRejection, recordRejection } from '../store/clients.ts';
+import { dialectOf } from '../store/dialect.ts';
 import type { Database } from '../store/schema.ts';
 import { serverMutationTx, type CommitEffect } from './mutation-tx.ts';
 import { WriteBatch } from './write-batch.ts';
@@ -134,6 +135,12 @@ async function applyBatch(db: Kysely<Database>, actor: Actor, request: ReturnTyp
       applied.scopes.forEach((scope) => effect.scopes.add(scope));
     }
     await batch.finish();
+    if (dialectOf(db) === 'sqlite') {
+      // The store answers synchronously: without a turn of the event loop here, pushes queued for
+      // the lock would run one after another in one stretch of promise callbacks, and no socket
+      // would be read (new requests, realtime) until the whole queue was through.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // Under the write lock no other push of this client can have moved the counter meanwhile.
     if (run.last !== first && !(await advanceLastMutationId(trx, clientId, first, run.last))) {
       throw new Error(`The counter of client ${clientId} moved under the write lock.`);
