@@ -1,8 +1,8 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { EntityKind, EntityOf } from '../../shared/model/index.ts';
-import { dialectOf, type StoreDialect } from './dialect.ts';
 import { fromRow, toRow } from './rows.ts';
 import { entityTables, type Database } from './schema.ts';
+import { upsertRows } from './upsert.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 /** Entity tables as this module sees them: columns from rows.ts, addressed by kind at run time. */
@@ -20,34 +20,13 @@ export async function getEntity<K extends EntityKind>(db: Db, kind: K, id: strin
   return row && { entity: fromRow(kind, row), scope: row.scope as string };
 }
 
-/** Upsert statements by dialect, table and the columns written, each built once. */
-const upserts = new Map<string, string>();
-
-/**
- * The whole-row upsert of these columns (names from our own schema): every other column is set
- * from the row offered, as `doUpdateSet(row)` does. Building and compiling this wide statement
- * with Kysely for every write was the biggest cost of applying a mutation after the batch writes.
- */
-function upsertSql(dialect: StoreDialect, table: string, columns: readonly string[]): string {
-  const key = `${dialect} ${table} ${columns.join(',')}`;
-  let text = upserts.get(key);
-  if (text === undefined) {
-    const quoted = columns.map((c) => `"${c}"`);
-    const placeholders = columns.map((_, i) => (dialect === 'postgres' ? `$${i + 1}` : '?'));
-    const updates = quoted.filter((c) => c !== '"id"').map((c) => `${c} = excluded.${c}`);
-    text = `insert into "${table}" (${quoted.join(', ')}) values (${placeholders.join(', ')}) on conflict ("id") do update set ${updates.join(', ')}`;
-    upserts.set(key, text);
-  }
-  return text;
-}
-
 /** Inserts or replaces a whole row; `version` (the seq of the change writing it) is stamped in the same statement when given. */
 export async function putEntity<K extends EntityKind>(db: Db, kind: K, entity: EntityOf<K>, scope: string, version?: number): Promise<void> {
   const row = toRow(kind, entity, scope) as Record<string, unknown>;
   if (version !== undefined) row.version = version;
   // Like Kysely's values(): a column whose value is undefined is not written.
   const columns = Object.keys(row).filter((c) => row[c] !== undefined);
-  await db.executeQuery(CompiledQuery.raw(upsertSql(dialectOf(db as Kysely<Database>), tableOf(kind), columns), columns.map((c) => row[c])));
+  await upsertRows(db, { table: tableOf(kind), columns, key: ['id'] }, [columns.map((c) => row[c])]);
 }
 
 /** Inserts many new rows in chunks small enough for any dialect's parameter limit. */
