@@ -28,6 +28,8 @@ export type ServerOptions = StoreLocation & {
   surveyLimit?: SurveyLimit;
   /** The origin customers reach this server at (survey links). */
   publicUrl?: string;
+  /** Mutations of pushes let wait for the write lock at once (server/sync/push-admission.ts). */
+  maxQueuedMutations?: number;
 };
 
 /**
@@ -49,6 +51,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const app = await buildApp({ db, hub, bus, logger: opts.logger ?? false, ...(opts.loginLimit && { loginLimit: opts.loginLimit }),
       ...(opts.surveyLimit && { surveyLimit: opts.surveyLimit }),
       ...(opts.publicUrl !== undefined && { publicUrl: opts.publicUrl }),
+      ...(opts.maxQueuedMutations !== undefined && { maxQueuedMutations: opts.maxQueuedMutations }),
     });
     opened.push(() => app.close(), () => hub.close());
     await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });

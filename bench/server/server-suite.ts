@@ -64,8 +64,9 @@ async function loadAndFanOut(ctx: SuiteContext, fixture: Fixture, store: string,
       const seconds = (performance.now() - started) / 1000;
       const share = (cpu: number) => `${Math.round((100 * cpu) / seconds)}%`;
       const clients = process.cpuUsage(cpuBefore.clients);
+      const busy = agents.reduce((sum, a) => sum + a.busy, 0);
       ctx.figure(`${count} agents: sustained mutations (${store})`, 'mut/s', latencies.length / seconds, {
-        note: `notes pushed one at a time per agent, no pause, ${seconds.toFixed(0)} s; CPU: server process ${share(cpuSeconds(server.pid) - cpuBefore.server)}, simulated agents ${share((clients.user + clients.system) / 1e6)} of a core`,
+        note: `notes pushed one at a time per agent, no pause, ${seconds.toFixed(0)} s; CPU: server process ${share(cpuSeconds(server.pid) - cpuBefore.server)}, simulated agents ${share((clients.user + clients.system) / 1e6)} of a core; ${busy} pushes answered 503 busy and sent again after Retry-After`,
       });
       ctx.figure(`${count} agents: push latency under load (${store})`, 'ms', latencies);
     });

@@ -13,6 +13,8 @@ import { routes } from '../../shared/sync/routes.ts';
 export class SimAgent {
   readonly clientId = newId();
   received = 0;
+  /** Pushes the server refused as busy (503 with Retry-After) and this agent sent again after the wait. */
+  busy = 0;
   readonly #serverUrl: string;
   readonly #token: string;
   readonly #socket: WebSocket;
@@ -52,24 +54,35 @@ export class SimAgent {
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  /** Pushes one mutation and answers how many milliseconds the server took to commit it. */
+  /**
+   * Pushes one mutation and answers how many milliseconds it took until the server committed it:
+   * a busy server's 503 is retried after its Retry-After (with jitter, as a workstation backs off),
+   * and that wait counts.
+   */
   async push(name: string, args: unknown): Promise<number> {
     const mutation: PendingMutation = { id: ++this.#mutationId, name, args, createdAt: new Date().toISOString() };
+    const payload = JSON.stringify({ clientId: this.clientId, mutations: [mutation] });
     const started = performance.now();
-    const { status, body } = await this.#post(routes.push, JSON.stringify({ clientId: this.clientId, mutations: [mutation] }));
+    let { status, body, retryAfter } = await this.#post(routes.push, payload);
+    while (status === 503 && retryAfter !== null) {
+      this.busy += 1;
+      await new Promise((resolve) => setTimeout(resolve, retryAfter! * 1000 * (0.5 + Math.random())));
+      ({ status, body, retryAfter } = await this.#post(routes.push, payload));
+    }
     const ms = performance.now() - started;
     const answer = JSON.parse(body) as PushResponse;
     if (status !== 200 || answer.results[0]?.status !== 'applied') throw new Error(`A simulated push was not applied: ${body.slice(0, 300)}`);
     return ms;
   }
 
-  #post(path: string, payload: string): Promise<{ status: number; body: string }> {
+  #post(path: string, payload: string): Promise<{ status: number; body: string; retryAfter: number | null }> {
     return new Promise((resolve, reject) => {
       const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${this.#token}` };
       const req = request(new URL(path, this.#serverUrl), { method: 'POST', agent: this.#http, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        const retryAfter = res.headers['retry-after'] === undefined ? null : Number(res.headers['retry-after']);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), retryAfter }));
         res.on('error', reject);
       });
       req.on('error', reject);

@@ -3,6 +3,8 @@ export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
   readonly expected: number | undefined;
+  /** Seconds after which a retry may succeed, sent as Retry-After (a busy server's 503). */
+  retryAfter: number | undefined = undefined;
 
   constructor(status: number, code: string, message: string, expected?: number) {
     super(message);

@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.ts';
 import { realtimeRoutes } from './routes/realtime.ts';
 import { DEFAULT_SURVEY_LIMIT, surveyEndpoints, type SurveyLimit } from './routes/surveys.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { MAX_QUEUED_MUTATIONS, PushAdmission } from '../sync/push-admission.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -24,17 +25,19 @@ export interface AppOptions {
   surveyLimit?: SurveyLimit;
   /** The origin customers reach this server at, for survey links; by default the one an agent's request came to. */
   publicUrl?: string;
+  /** Mutations of pushes let wait for the write lock at once; past them a push is answered 503 with Retry-After. */
+  maxQueuedMutations?: number;
 }
 
 /** The HTTP API and realtime socket over one store; not listening yet (tests may `inject`). */
-export async function buildApp({ db, hub, bus, logger = false, loginLimit = DEFAULT_LOGIN_LIMIT, surveyLimit = DEFAULT_SURVEY_LIMIT, publicUrl }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, hub, bus, logger = false, loginLimit = DEFAULT_LOGIN_LIMIT, surveyLimit = DEFAULT_SURVEY_LIMIT, publicUrl, maxQueuedMutations = MAX_QUEUED_MUTATIONS }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES });
   installErrorHandling(app);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   healthRoutes(app, db);
   authRoutes(app, db, loginLimit);
-  syncRoutes(app, db, bus);
+  syncRoutes(app, db, bus, new PushAdmission(maxQueuedMutations));
   realtimeRoutes(app, db, hub);
   attachmentRoutes(app, db);
   surveyEndpoints(app, db, bus, { limit: surveyLimit, ...(publicUrl !== undefined && { publicUrl }) });

@@ -28,6 +28,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const answer = failure ?? new ApiFailure(500, 'internal', 'The server failed to handle this request; it has been logged.');
     const body: ApiError = { error: answer.code, message: answer.message };
     if (answer.expected !== undefined) body.expected = answer.expected;
+    if (answer.retryAfter !== undefined) void reply.header('retry-after', String(answer.retryAfter));
     return reply.status(answer.status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

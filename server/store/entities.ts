@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EntityKind, EntityOf } from '../../shared/model/index.ts';
 import { fromRow, toRow } from './rows.ts';
 import { entityTables, type Database } from './schema.ts';
+import { upsertRows } from './upsert.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 /** Entity tables as this module sees them: columns from rows.ts, addressed by kind at run time. */
@@ -19,15 +20,13 @@ export async function getEntity<K extends EntityKind>(db: Db, kind: K, id: strin
   return row && { entity: fromRow(kind, row), scope: row.scope as string };
 }
 
-/** Inserts or replaces a whole row. */
-export async function putEntity<K extends EntityKind>(db: Db, kind: K, entity: EntityOf<K>, scope: string): Promise<void> {
+/** Inserts or replaces a whole row; `version` (the seq of the change writing it) is stamped in the same statement when given. */
+export async function putEntity<K extends EntityKind>(db: Db, kind: K, entity: EntityOf<K>, scope: string, version?: number): Promise<void> {
   const row = toRow(kind, entity, scope) as Record<string, unknown>;
-  const { id: _id, ...rest } = row;
-  await loose(db)
-    .insertInto(tableOf(kind))
-    .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet(rest))
-    .execute();
+  if (version !== undefined) row.version = version;
+  // Like Kysely's values(): a column whose value is undefined is not written.
+  const columns = Object.keys(row).filter((c) => row[c] !== undefined);
+  await upsertRows(db, { table: tableOf(kind), columns, key: ['id'] }, [columns.map((c) => row[c])]);
 }
 
 /** Inserts many new rows in chunks small enough for any dialect's parameter limit. */

@@ -2,17 +2,18 @@ import type { Transaction } from 'kysely';
 import type { Ticket } from '../../shared/model/index.ts';
 import { changedFieldPaths } from '../../shared/rules/conflicts.ts';
 import type { Database } from './schema.ts';
+import { upsertRows } from './upsert.ts';
 
 /** Records `agentId` as the last writer of every tracked field this write of a ticket changes. */
 export async function recordFieldWriters(trx: Transaction<Database>, before: Ticket | undefined, after: Ticket, agentId: string): Promise<void> {
   const paths = changedFieldPaths(before, after);
   if (paths.length === 0) return;
   const now = new Date().toISOString();
-  await trx
-    .insertInto('field_writers')
-    .values(paths.map((field) => ({ kind: 'ticket' as const, entity_id: after.id, field, agent_id: agentId, written_at: now })))
-    .onConflict((oc) => oc.columns(['kind', 'entity_id', 'field']).doUpdateSet((eb) => ({ agent_id: eb.ref('excluded.agent_id'), written_at: eb.ref('excluded.written_at') })))
-    .execute();
+  await upsertRows(
+    trx,
+    { table: 'field_writers', columns: ['kind', 'entity_id', 'field', 'agent_id', 'written_at'], key: ['kind', 'entity_id', 'field'] },
+    paths.map((field) => ['ticket', after.id, field, agentId, now]),
+  );
 }
 
 /** The agent whose mutation last set this field of a ticket; null when none did (e.g. data loaded outside any mutation). */

@@ -14,13 +14,18 @@ export interface Versioned<K extends EntityKind> {
   version: number;
 }
 
-const versioned = <K extends EntityKind>(kind: K, row: Record<string, unknown>): Versioned<K> => ({
+export const versioned = <K extends EntityKind>(kind: K, row: Record<string, unknown>): Versioned<K> => ({
   entity: fromRow(kind, row),
   version: Number(row.version),
 });
 
+/** A stored row as the table holds it (columns, not the entity), or undefined. */
+export function getRow(db: Db, kind: EntityKind, id: string): Promise<Record<string, unknown> | undefined> {
+  return loose(db).selectFrom(entityTables[kind]).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function getVersioned<K extends EntityKind>(db: Db, kind: K, id: string): Promise<Versioned<K> | undefined> {
-  const row = await loose(db).selectFrom(entityTables[kind]).selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await getRow(db, kind, id);
   return row && versioned(kind, row);
 }
 

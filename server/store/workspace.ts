@@ -31,13 +31,16 @@ export async function headCursor(db: Kysely<Database> | Transaction<Database>): 
  * On PostgreSQL the workspace row lock makes a concurrent writer wait here, so every read a
  * mutation makes sees every write committed before it (no lost update between two pushes on two
  * connections). On SQLite this takes the database write lock, which also orders separate processes.
+ * Answers the last seq taken, which no one else can move until this transaction ends.
  */
-export async function lockForWriting(trx: Transaction<Database>): Promise<void> {
-  await trx
+export async function lockForWriting(trx: Transaction<Database>): Promise<number> {
+  const row = await trx
     .updateTable('workspace')
     .set((eb) => ({ last_seq: eb.ref('last_seq') }))
     .where('id', '=', WORKSPACE_ID)
-    .execute();
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
 }
 
 /**

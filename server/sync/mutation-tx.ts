@@ -4,13 +4,13 @@ import { MutationRejected, type MutationContext, type MutationTx } from '../../s
 import { scopesOfRow, ticketScopes } from '../../shared/sync/scopes.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ChangeSource } from '../store/change-log.ts';
-import { getEntity, moveThread, putEntity } from '../store/entities.ts';
+import { moveThread, putEntity } from '../store/entities.ts';
 import { lastFieldWriter, recordFieldWriters } from '../store/field-writers.ts';
-import { deleteEntity, getVersioned, threadVersioned, type Versioned } from '../store/row-versions.ts';
+import { deleteEntity, setVersion, threadVersioned, type Versioned } from '../store/row-versions.ts';
 import type { Database } from '../store/schema.ts';
 import { takeNumbers } from '../store/workspace.ts';
-import { recordRowChange, type RowChange } from './row-change.ts';
 import { scopeOf, seesAny } from './scopes.ts';
+import type { RowChange, WriteBatch } from './write-batch.ts';
 
 /** What a mutation committed: the seq of its last change and the scopes it touched (for pokes). */
 export interface CommitEffect {
@@ -29,18 +29,19 @@ const sameScopes = (a: readonly string[], b: readonly string[]) => a.length === 
 /**
  * The server's MutationTx over a Kysely transaction. Reads see only rows the actor may see;
  * every write is validated, logged with the scopes the row enters and leaves, and counted in
- * the checksums of those scopes. `source` is the client mutation running, or null for changes
- * the server makes itself.
+ * the checksums of those scopes, through the transaction's `batch` (which writes the log and the
+ * checksums at its end). `source` is the client mutation running, or null for changes the server
+ * makes itself.
  */
-export function serverMutationTx(trx: Transaction<Database>, actor: Actor, source: ChangeSource | null, effect: CommitEffect): MutationTx {
+export function serverMutationTx(trx: Transaction<Database>, batch: WriteBatch, actor: Actor, source: ChangeSource | null, effect: CommitEffect): MutationTx {
   const ctx: MutationContext = { actorId: actor.agentId, role: actor.role, now: new Date().toISOString(), side: 'server' };
 
   /** A stored row with every scope it is in; a message's come from its ticket. */
   const locate = async <K extends EntityKind>(kind: K, id: string): Promise<Located<K> | undefined> => {
-    const stored = await getVersioned(trx, kind, id);
+    const stored = await batch.get(kind, id);
     if (!stored) return undefined;
     if (kind !== 'message') return { ...stored, scopes: scopesOfRow(kind, stored.entity) };
-    const ticket = await getEntity(trx, 'ticket', (stored.entity as EntityOf<'message'>).ticketId);
+    const ticket = await batch.get('ticket', (stored.entity as EntityOf<'message'>).ticketId);
     return { ...stored, scopes: ticket ? ticketScopes(ticket.entity) : [] };
   };
 
@@ -49,10 +50,12 @@ export function serverMutationTx(trx: Transaction<Database>, actor: Actor, sourc
     return located && seesAny(actor.visibility, located.scopes) ? located : undefined;
   };
 
-  const record = async (change: RowChange) => {
-    const { seq, scopes } = await recordRowChange(trx, change, source);
+  /** Logs a change; answers its seq, the row's new version. */
+  const record = (change: RowChange): number => {
+    const { seq, scopes } = batch.record(change, source);
     effect.lastSeq = seq;
     scopes.forEach((scope) => effect.scopes.add(scope));
+    return seq;
   };
 
   return {
@@ -86,15 +89,16 @@ export function serverMutationTx(trx: Transaction<Database>, actor: Actor, sourc
       }
       const scopes = scopesOfRow(kind, row, ticket?.entity);
       const home = scopeOf(kind, row as { teamId?: string | null }, ticket && scopeOf('ticket', ticket.entity));
-      await putEntity(trx, kind, row, home);
-      await record({ kind, id: row.id, data: row, before: existing, scopes });
+      const version = record({ kind, id: row.id, data: row, before: existing, scopes });
+      await putEntity(trx, kind, row, home, version);
       if (kind === 'ticket') await recordFieldWriters(trx, existing?.entity as EntityOf<'ticket'> | undefined, row as EntityOf<'ticket'>, actor.agentId);
 
       if (kind === 'ticket' && existing && !sameScopes(existing.scopes, scopes)) {
         // The thread follows its ticket: replicas that gain the ticket get its messages, those that lose it drop them.
         if (home !== scopeOf('ticket', existing.entity as EntityOf<'ticket'>)) await moveThread(trx, row.id, home);
         for (const message of await threadVersioned(trx, row.id)) {
-          await record({ kind: 'message', id: message.entity.id, data: message.entity, before: { scopes: existing.scopes, version: message.version }, scopes });
+          const version = record({ kind: 'message', id: message.entity.id, data: message.entity, before: { scopes: existing.scopes, version: message.version }, scopes });
+          await setVersion(trx, 'message', message.entity.id, version);
         }
       }
     },
@@ -111,8 +115,8 @@ export function serverMutationTx(trx: Transaction<Database>, actor: Actor, sourc
     async del(kind, id) {
       const existing = await visible(kind, id);
       if (!existing) throw new MutationRejected(`No ${kind} with id ${id}.`);
+      record({ kind, id, data: null, before: existing, scopes: [] });
       await deleteEntity(trx, kind, id);
-      await record({ kind, id, data: null, before: existing, scopes: [] });
     },
   };
 }

@@ -6,9 +6,10 @@ import type { Actor } from '../auth/actor.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { advanceLastMutationId, claimClient, recordedRejection, recordRejection } from '../store/clients.ts';
+import { dialectOf } from '../store/dialect.ts';
 import type { Database } from '../store/schema.ts';
-import { lockForWriting } from '../store/workspace.ts';
 import { serverMutationTx, type CommitEffect } from './mutation-tx.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /** A reason an agent can read: the mutator's own zod messages, with the field they are about. */
 function argsRefusal(name: string, error: z.ZodError): string {
@@ -51,22 +52,33 @@ class StoreFailure extends Error {
 
 /**
  * Runs one new mutation inside the batch's transaction, under its own savepoint: a refused one
- * leaves nothing but its rejection record, a store failure nothing at all (StoreFailure).
+ * leaves nothing but its rejection record, a store failure nothing at all (StoreFailure); what it
+ * had recorded in the batch goes with the savepoint.
  */
-async function applyOne(trx: ControlledTransaction<Database>, actor: Actor, clientId: string, m: PendingMutation, mutator: Mutator, effect: CommitEffect): Promise<MutationOutcome> {
+async function applyOne(
+  trx: ControlledTransaction<Database>,
+  batch: WriteBatch,
+  actor: Actor,
+  clientId: string,
+  m: PendingMutation,
+  mutator: Mutator,
+  effect: CommitEffect,
+): Promise<MutationOutcome> {
   const args = mutator.args.safeParse(m.args);
   let error: string;
   if (!args.success) {
     error = argsRefusal(m.name, args.error);
   } else {
     const attempt = await trx.savepoint('mutation').execute();
+    const mark = batch.mark();
     try {
-      await mutator.run(serverMutationTx(attempt, actor, { clientId, mutationId: m.id }, effect), args.data);
+      await mutator.run(serverMutationTx(attempt, batch, actor, { clientId, mutationId: m.id }, effect), args.data);
       await attempt.releaseSavepoint('mutation').execute();
       return { id: m.id, status: 'applied' };
     } catch (err) {
       // If the store is gone, this rollback throws too and the whole transaction goes.
       await attempt.rollbackToSavepoint('mutation').execute();
+      batch.rollback(mark);
       if (!(err instanceof MutationRejected)) throw new StoreFailure(m.id, err);
       error = err.message;
     }
@@ -85,7 +97,7 @@ interface BatchRun {
 
 /**
  * Applies a push batch in ONE store transaction: the write lock taken once, the client's counter
- * read once and advanced once, one commit. Mutations run in client order. A gap stops the batch
+ * read once and advanced once, the change log and checksums written once at the end, one commit. Mutations run in client order. A gap stops the batch
  * there and what came before commits. A store failure inside a mutation rolls back its savepoint
  * and stops the batch there too, committing what came before if the store still takes it (the
  * caller answers 503 either way, so the client resends and hears "duplicate" for what did commit).
@@ -94,7 +106,7 @@ async function applyBatch(db: Kysely<Database>, actor: Actor, request: ReturnTyp
   const { clientId } = request;
   const trx = await db.startTransaction().execute();
   try {
-    await lockForWriting(trx);
+    const batch = await WriteBatch.begin(trx);
     const first = await claimClient(trx, clientId, actor.agentId);
     const run: BatchRun = { last: first, results: [], stop: null };
     for (const [i, m] of request.mutations.entries()) {
@@ -107,16 +119,27 @@ async function applyBatch(db: Kysely<Database>, actor: Actor, request: ReturnTyp
         break;
       }
       const applied: CommitEffect = { lastSeq: 0, scopes: new Set() };
+      let outcome: MutationOutcome;
       try {
-        run.results.push(await applyOne(trx, actor, clientId, m, request.resolved[i] as Mutator, applied));
+        outcome = await applyOne(trx, batch, actor, clientId, m, request.resolved[i] as Mutator, applied);
       } catch (err) {
         if (!(err instanceof StoreFailure)) throw err;
         run.stop = { failure: err };
         break;
       }
+      run.results.push(outcome);
       run.last = m.id;
+      // A refused mutation's changes were rolled back with its savepoint: nothing of it to announce.
+      if (outcome.status !== 'applied') continue;
       if (applied.lastSeq) effect.lastSeq = applied.lastSeq;
       applied.scopes.forEach((scope) => effect.scopes.add(scope));
+    }
+    await batch.finish();
+    if (dialectOf(db) === 'sqlite') {
+      // The store answers synchronously: without a turn of the event loop here, pushes queued for
+      // the lock would run one after another in one stretch of promise callbacks, and no socket
+      // would be read (new requests, realtime) until the whole queue was through.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     // Under the write lock no other push of this client can have moved the counter meanwhile.
     if (run.last !== first && !(await advanceLastMutationId(trx, clientId, first, run.last))) {

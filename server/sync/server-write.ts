@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { MutationTx } from '../../shared/mutators/index.ts';
 import type { Database } from '../store/schema.ts';
-import { lockForWriting } from '../store/workspace.ts';
 import { serverMutationTx, type CommitEffect } from './mutation-tx.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /**
  * A change the server makes itself, no client mutation behind it (a customer's survey answer,
@@ -15,9 +15,11 @@ export async function writeAsServer<T>(db: Kysely<Database>, write: (tx: Mutatio
   const effect: CommitEffect = { lastSeq: 0, scopes: new Set() };
   const result = await db.transaction().execute(async (trx) => {
     // Like every writer: serialised with the pushes, so seqs stay in commit order.
-    await lockForWriting(trx);
+    const batch = await WriteBatch.begin(trx);
     const admin = await trx.selectFrom('agents').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
-    return write(serverMutationTx(trx, { agentId: admin.id, role: 'admin', visibility: { all: true } }, null, effect));
+    const result = await write(serverMutationTx(trx, batch, { agentId: admin.id, role: 'admin', visibility: { all: true } }, null, effect));
+    await batch.finish();
+    return result;
   });
   return { result, effect };
 }

@@ -13,6 +13,8 @@ export interface TestServerOptions {
   location?: StoreLocation;
   /** 0 or absent: any free port. Pass a stopped server's port to restart it where clients expect it. */
   port?: number;
+  /** The server's push backpressure (ServerOptions.maxQueuedMutations); its default when absent. */
+  maxQueuedMutations?: number;
 }
 
 export type TestServer = RunningServer & { location: StoreLocation };
@@ -31,6 +33,6 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       await db.destroy();
     }
   }
-  const server = await startServer({ ...location, port: opts.port ?? 0 });
+  const server = await startServer({ ...location, port: opts.port ?? 0, ...(opts.maxQueuedMutations !== undefined && { maxQueuedMutations: opts.maxQueuedMutations }) });
   return { ...server, location };
 }

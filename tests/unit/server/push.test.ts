@@ -6,6 +6,7 @@ import { ApiError, MAX_PUSH_MUTATIONS, MAX_SYNC_BODY_BYTES } from '../../../shar
 import { routes } from '../../../shared/sync/routes.ts';
 import { DEMO_AGENT_EMAIL, DEMO_LEAD_EMAIL } from '../../../server/demo/credentials.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { recountChecksums } from '../../support/recount-checksums.ts';
 import { POISON, poisonStore } from '../../support/store-faults.ts';
 import { agentByEmail, mutation, note, post, readStore, send, signIn, ticketsOf } from './api.ts';
 
@@ -212,6 +213,45 @@ describe('push: a batch is one transaction, with the same answers as one mutatio
       });
       const landed = await bodies();
       for (const body of ['batch one', 'batch two', POISON, 'batch four']) expect(landed.filter((b) => b === body)).toHaveLength(1);
+    });
+  });
+});
+
+describe('push: the change log, versions and checksums a batch writes at its end', () => {
+  /** Every change of the store: seqs with no hole from 1 to the workspace's counter, scope rows only of logged changes, rows stamped with their last change. */
+  async function expectWholeLog(location: TestServer['location'], ticketId: string): Promise<void> {
+    const { log, scoped, head, ticket } = await readStore(location, async (db) => ({
+      log: await db.selectFrom('change_log').select(['seq', 'kind', 'entity_id']).orderBy('seq').execute(),
+      scoped: await db.selectFrom('change_scopes').select('seq').distinct().orderBy('seq').execute(),
+      head: (await db.selectFrom('workspace').select('last_seq').executeTakeFirstOrThrow()).last_seq,
+      ticket: (await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow()) as { version?: number },
+    }));
+    expect(log.map((r) => Number(r.seq))).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect(scoped.every((r) => Number(r.seq) >= 1 && Number(r.seq) <= head)).toBe(true);
+    expect(Number(ticket.version)).toBe(Math.max(...log.filter((r) => r.kind === 'ticket' && r.entity_id === ticketId).map((r) => Number(r.seq))));
+    const { kept, recounted } = await recountChecksums(location);
+    expect(kept).toEqual(recounted);
+  }
+
+  it('seqs with no hole and checksums equal to a recount, through a refusal and a store failure mid-batch', async () => {
+    await withOwnServer(async ({ server: own, token, ticketId }) => {
+      const closedOne = (await ticketsOf(own.location, (t) => t.status === 'closed'))[0] as Ticket;
+      const clientId = newId();
+      const priority = (id: number, value: string) => mutation(id, 'ticket.setPriority@1', { ticketId, priority: value });
+      const refused = mutation(3, 'message.add@1', { id: newId(), ticketId: closedOne.id, kind: 'reply', body: 'refused' });
+      const first = await post(own.url, routes.push, { clientId, mutations: [priority(1, 'urgent'), note(2, ticketId), refused, priority(4, 'low'), note(5, ticketId)] }, token);
+      expect(first.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'rejected', 'applied', 'applied']);
+      await expectWholeLog(own.location, ticketId);
+
+      await poisonStore(own.location, true);
+      const broken = await post(own.url, routes.push, { clientId, mutations: [priority(6, 'high'), note(7, ticketId, POISON), priority(8, 'normal')] }, token);
+      expect(broken.status).toBe(503);
+      await poisonStore(own.location, false);
+      await expectWholeLog(own.location, ticketId);
+
+      const resent = await post(own.url, routes.push, { clientId, mutations: [priority(6, 'high'), note(7, ticketId, POISON), priority(8, 'normal')] }, token);
+      expect(resent.body.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'applied', 'applied']);
+      await expectWholeLog(own.location, ticketId);
     });
   });
 });
