@@ -16,6 +16,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const HISTORY_DAYS = 120;
+/** Of solved tickets the customer did not write back on, the share the first reply solved. */
+const ONE_TOUCH_SHARE = 0.8;
+const ONE_TOUCH_NOTE = 'Solving: the first reply answered it and the customer has not come back.';
 
 /** Full-size counts; `scale` shrinks them (teams and agents stay whole: the roles need them). */
 export const DEMO_SIZES = { accounts: 60, contacts: 400, tickets: 3000, articles: 80 } as const;
@@ -208,11 +211,17 @@ export function generateDemo(opts: DemoOptions = {}): DemoWorkspace {
       firstResponseAt = t;
       firstResponseMet = slaMet;
       if (scenario.notes.length && random.chance(0.3)) add(random.int(10, 200) * MINUTE, 'note', random.chance(0.2) ? 'lead' : 'agent', fill(random.pick(scenario.notes)));
-      if (random.chance(0.65)) add(random.int(60, 2 * 24 * 60) * MINUTE, 'reply', 'contact', fill(random.pick(scenario.followUps)));
+      const followedUp = random.chance(0.65);
+      if (followedUp) add(random.int(60, 2 * 24 * 60) * MINUTE, 'reply', 'contact', fill(random.pick(scenario.followUps)));
       if (status === 'pending') add(random.int(20, 300) * MINUTE, 'reply', 'agent', signed(random.pick(PENDING_ASKS)));
       if (status === 'on_hold') add(random.int(20, 300) * MINUTE, 'note', 'agent', random.pick(HOLD_NOTES));
       if (status === 'solved' || status === 'closed') {
-        add(random.int(30, 24 * 60) * MINUTE, 'reply', 'agent', signed(random.pick(scenario.resolutions)));
+        // Most tickets the customer did not come back on were solved by the first reply (first contact
+        // resolution); the decision comes from the side stream, the main one draws as it always did.
+        const delay = random.int(30, 24 * 60) * MINUTE;
+        const resolution = signed(random.pick(scenario.resolutions));
+        const oneTouch = !followedUp && side.chance(ONE_TOUCH_SHARE);
+        add(delay, oneTouch ? 'note' : 'reply', 'agent', oneTouch ? ONE_TOUCH_NOTE : resolution);
         add(random.int(0, 2) * MINUTE, 'event', 'system', 'Status changed to Solved.');
         reopenCount = reopenings(side);
         for (let r = 0; r < reopenCount; r++) {

@@ -34,6 +34,16 @@ describe('demo survey answers and reopenings', () => {
     expect(commented.filter((t) => t.satisfaction!.csat! <= 2).map((t) => t.satisfaction!.comment)).not.toContain('Quick and friendly, thank you!');
   });
 
+  it('solves a share of tickets with the first reply (first contact resolution), their threads saying so', () => {
+    const replies = (t: Ticket) => (threads.get(t.id) ?? []).filter((m) => m.kind === 'reply' && m.authorType === 'agent').length;
+    const oneTouch = done.filter((t) => t.replyCount === 1 && t.reopenCount === 0);
+    expect(oneTouch.length / done.length).toBeGreaterThan(0.15);
+    expect(oneTouch.length / done.length).toBeLessThan(0.45);
+    for (const t of done) expect(t.replyCount).toBe(replies(t));
+    // No customer wrote back after the first reply on a ticket it solved.
+    for (const t of oneTouch) expect((threads.get(t.id) ?? []).filter((m) => m.authorType === 'contact')).toHaveLength(1);
+  });
+
   it('scores follow what happened: reopenings and missed first responses lower them', () => {
     const reopened = answered.filter((t) => t.reopenCount > 0);
     const clean = answered.filter((t) => t.reopenCount === 0 && t.firstResponseAt! <= t.firstResponseDueAt!);
