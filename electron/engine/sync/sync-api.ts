@@ -13,6 +13,7 @@ import {
 } from '../../../shared/sync/protocol.ts';
 import { routes } from '../../../shared/sync/routes.ts';
 import { surveyLinkPath, SurveyLinkResponse } from '../../../shared/sync/survey.ts';
+import { retryAfterMs } from './backoff.ts';
 
 /** How long one request may take before the server counts as unreachable. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -23,11 +24,14 @@ export class ServerRefused extends Error {
   readonly status: number;
   readonly code: string;
   readonly expected: number | undefined;
-  constructor(status: number, body: ApiError | undefined) {
+  /** How long the server asked us to wait before trying again (Retry-After on 503 and 429), if it said. */
+  readonly retryAfterMs: number | null;
+  constructor(status: number, body: ApiError | undefined, retryAfterMs: number | null = null) {
     super(body?.message ?? `The server answered HTTP ${status}.`);
     this.status = status;
     this.code = body?.error ?? `http_${status}`;
     this.expected = body?.expected;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -84,7 +88,7 @@ export class SyncApi {
       throw new ServerUnreachable(`The connection to ${this.serverUrl} broke: ${describeNetworkError(err)}.`, { cause: err });
     });
     const json = parseJson(text);
-    if (!response.ok) throw new ServerRefused(response.status, ApiError.safeParse(json).data);
+    if (!response.ok) throw new ServerRefused(response.status, ApiError.safeParse(json).data, retryAfterMs(response.headers.get('retry-after')));
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new ServerAnswerInvalid(`${this.serverUrl} sent an answer to ${path} that this version of Orbit does not understand. Is it an Orbit server of the same version?`);

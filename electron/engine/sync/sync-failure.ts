@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../../shared/ipc/views.ts';
 import { log } from '../log.ts';
+import { backoffDelay } from './backoff.ts';
 import { ServerAnswerInvalid, ServerRefused, ServerUnreachable } from './sync-api.ts';
 
 export interface SyncFailure {
@@ -31,4 +32,10 @@ export function describeSyncFailure(err: unknown): SyncFailure {
   if (err instanceof ServerAnswerInvalid) return { phase: 'error', message: err.message };
   log.error('sync failed unexpectedly', err);
   return { phase: 'error', message: 'Sync failed unexpectedly; retrying. If it keeps happening, restart Orbit. Your changes are kept.' };
+}
+
+/** When to try again after failed attempt number `attempt`: the backoff, or later if the server asked (Retry-After). */
+export function retryDelay(err: unknown, attempt: number, random: () => number = Math.random): number {
+  const asked = err instanceof ServerRefused ? (err.retryAfterMs ?? 0) : 0;
+  return Math.max(backoffDelay(attempt, random), asked);
 }

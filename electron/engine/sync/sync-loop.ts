@@ -7,7 +7,6 @@ import type { CrashPoints } from '../crash-points.ts';
 import type { Replica } from '../replica/replica.ts';
 import { buildQueueCounts, queueCountsLive } from '../replica/queue-counts.ts';
 import type { SignedIn } from '../session/session-store.ts';
-import { backoffDelay } from './backoff.ts';
 import { bootstrap, needsBootstrap, type BootstrapHooks } from './bootstrap.ts';
 import { buildSearchIndex, searchIndexPending } from '../search/search-index.ts';
 import { applyDelta } from './delta.ts';
@@ -16,7 +15,7 @@ import { scopeSync } from './scope-state.ts';
 import { PushBlocked, pushOutbox } from './push.ts';
 import { RealtimeLink } from './realtime.ts';
 import type { SyncStatusBoard } from './status-board.ts';
-import { describeSyncFailure, SESSION_ENDED_MESSAGE } from './sync-failure.ts';
+import { describeSyncFailure, retryDelay, SESSION_ENDED_MESSAGE } from './sync-failure.ts';
 import { ServerAnswerInvalid, SyncApi } from './sync-api.ts';
 
 /** A server that answers every pull with "reset" would otherwise re-download forever in one cycle. */
@@ -153,7 +152,7 @@ export class SyncLoop {
         return;
       }
       status.update({ phase: failure.phase, error: failure.message, online: false, progress: null });
-      this.#schedule(backoffDelay(this.#attempt++));
+      this.#schedule(retryDelay(err, this.#attempt++));
     }
   }
 
