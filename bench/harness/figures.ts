@@ -8,8 +8,8 @@ export interface Figure {
   suite: string;
   name: string;
   unit: Unit;
-  /** measured: has a summary; not built: the feature does not exist yet; failed: the measurement threw. */
-  status: 'measured' | 'not built' | 'failed' | 'skipped';
+  /** measured: has a summary; failed: the measurement threw. */
+  status: 'measured' | 'failed' | 'skipped';
   summary?: Summary;
   budget?: Budget;
   budgetLabel?: string;
@@ -48,11 +48,6 @@ export class FigureBook {
       ...(opts.budget && { budget: opts.budget, budgetLabel: budgetLabel(opts.budget, unit), met: meets(summary, opts.budget) }),
       ...(opts.note && { note: opts.note }),
     });
-  }
-
-  /** A row for something the issue asks to measure that Orbit does not have yet: listed, never faked. */
-  notBuilt(suite: string, name: string, unit: Unit, opts: FigureOptions = {}): Figure {
-    return this.#add({ suite, name, unit, status: 'not built', ...(opts.budget && { budget: opts.budget, budgetLabel: budgetLabel(opts.budget, unit) }), ...(opts.note && { note: opts.note }) });
   }
 
   failed(suite: string, name: string, error: unknown): Figure {

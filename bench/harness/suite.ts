@@ -27,10 +27,6 @@ export class SuiteContext {
     return this.#book.record(this.suite, name, unit, samples, opts);
   }
 
-  notBuilt(name: string, unit: Unit, opts: { budget?: Budget; note?: string } = {}): Figure {
-    return this.#book.notBuilt(this.suite, name, unit, opts);
-  }
-
   /** A figure an earlier suite of this run recorded (a ratio needs both sides). */
   earlier(suite: string, name: string): Figure | undefined {
     return this.#book.figures.find((f) => f.suite === suite && f.name === name && f.status === 'measured');
