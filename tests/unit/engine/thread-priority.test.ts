@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const niceOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
 const niceHere = () => niceOf(readFileSync('/proc/thread-self/stat', 'utf8'));
 
-describe.runIf(existsSync('/proc/thread-self'))('lowerThreadPriority', () => {
+describe.runIf(existsSync('/proc/thread-self'))('lowerThreadPriority (Linux only: it needs /proc/thread-self)', () => {
   it('lowers the calling thread only: the engine thread yields, its host keeps its priority', async () => {
     const before = niceHere();
     const module = new URL('../../../electron/engine/thread-priority.ts', import.meta.url).href;

@@ -39,7 +39,7 @@ describe('push admission: a full write queue refuses at once', () => {
 
 // Holding the write lock from outside while the server waits for it needs a store that waits
 // asynchronously: SQLite's busy wait would stop the server (and this test, in the same thread).
-describe.runIf(testStoreKind() === 'postgres')('push admission over HTTP', () => {
+describe.runIf(testStoreKind() === 'postgres')('push admission over HTTP (PostgreSQL only: on SQLite, holding the write lock from outside blocks the test\'s own thread)', () => {
   let server: TestServer;
   let token: string;
   let ticketId: string;
